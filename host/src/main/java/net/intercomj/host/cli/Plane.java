@@ -1,0 +1,42 @@
+package net.intercomj.host.cli;
+
+/**
+ * The part of the peer a flag configures. {@code --help} groups flags by plane, and shows
+ * only the flags of planes that are {@linkplain #built() built}: the others are still
+ * parsed and validated (so existing launch scripts keep working) but would do nothing yet.
+ */
+public enum Plane {
+    /** Peer and MSB store locations, the wallet password and logging. */
+    HOST("Host: stores, wallet and logging", true),
+    /** The replicated subnet (app) the peer takes part in. */
+    SUBNET("Subnet", false),
+    /** Ephemeral peer-to-peer messaging channels. */
+    SIDECHANNEL("Sidechannels", false),
+    /** The local WebSocket bridge for agents and web UIs. */
+    SC_BRIDGE("SC-Bridge", false),
+    /** Peer discovery (DHT bootstrap nodes). */
+    NETWORK("Network (DHT bootstrap)", false),
+    /** The sample timer feature. */
+    TIMER("Timer feature", false);
+
+    private final String title;
+    private final boolean built;
+
+    Plane(String title, boolean built) {
+        this.title = title;
+        this.built = built;
+    }
+
+    /** Heading of this plane in {@code --help}. */
+    public String title() {
+        return title;
+    }
+
+    /**
+     * Whether this plane exists yet. Flip it here when a plane ships: its flags then appear
+     * in {@code --help} and drop out of the "not active yet" note.
+     */
+    public boolean built() {
+        return built;
+    }
+}
