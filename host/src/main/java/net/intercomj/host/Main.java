@@ -1,7 +1,125 @@
 package net.intercomj.host;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import net.intercomj.api.command.CommandOutput;
+import net.intercomj.host.cli.FlagParser;
+import net.intercomj.host.cli.ParseOutcome;
+import net.intercomj.host.cli.PeerOptions;
+import net.intercomj.host.logging.LogLevels;
+import net.intercomj.host.terminal.CommandDispatcher;
+import net.intercomj.host.terminal.ConsoleInput;
+import net.intercomj.host.terminal.PeerConsole;
+import net.intercomj.host.terminal.commands.HelpCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@code intercom} command: parses flags, starts the peer, runs the terminal until {@code /exit} or SIGTERM. */
 public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private final Map<String, String> env;
+    private final Path workingDirectory;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(Map<String, String> env, Path workingDirectory, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.workingDirectory = workingDirectory;
+        this.out = out;
+        this.err = err;
+    }
+
     public static void main(String[] args) {
-        System.out.println("intercom");
+        // The empty path keeps relative store paths relative, so the banner and messages print
+        // "stores/<name>" as the original does rather than an absolute path.
+        Main main = new Main(System.getenv(), Path.of(""), System.out, System.err);
+        int code = main.run(List.of(args), host -> PeerConsole.system(host.commands(), host.store().historyFile()));
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line and returns the process exit code.
+     *
+     * @param consoleFor opens the console once the peer is up (its history lives in the store)
+     */
+    int run(List<String> args, Function<PeerHost, PeerConsole> consoleFor) {
+        ParseOutcome outcome = new FlagParser(env, workingDirectory).parse(args);
+        return switch (outcome) {
+            case ParseOutcome.ShowHelp help -> {
+                out.print(help.text());
+                out.flush();
+                yield 0;
+            }
+            case ParseOutcome.ShowVersion version -> {
+                out.println(version.text());
+                yield 0;
+            }
+            case ParseOutcome.Invalid invalid -> {
+                err.println(invalid.message());
+                yield invalid.exitCode();
+            }
+            case ParseOutcome.Run run -> runPeer(run.options(), consoleFor);
+        };
+    }
+
+    private int runPeer(PeerOptions options, Function<PeerHost, PeerConsole> consoleFor) {
+        LogLevels.apply(options.logLevel());
+        CommandOutput stdout = line -> {
+            out.println(line);
+            out.flush();
+        };
+        PeerHost host;
+        try {
+            host = PeerHost.start(options, stdout, Clock.systemUTC());
+        } catch (StartupException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        Thread shutdownHook = new Thread(host::close, "intercom-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try (PeerConsole console = consoleFor.apply(host)) {
+            host.banner().forEach(console.output()::println);
+            HelpCommand.helpText(host.commands().all()).forEach(console.output()::println);
+            runTerminal(host, console);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            host.close();
+            removeHook(shutdownHook);
+        }
+        return 0;
+    }
+
+    private static void runTerminal(PeerHost host, PeerConsole console) throws InterruptedException {
+        CommandDispatcher dispatcher = new CommandDispatcher(host.commands());
+        while (!host.isStopRequested()) {
+            switch (console.read()) {
+                case ConsoleInput.Line line -> dispatcher.run(line.text(), console.output());
+                case ConsoleInput.Interrupted interrupted -> dispatcher.run("/exit", console.output());
+                case ConsoleInput.EndOfInput end -> {
+                    if (console.interactive()) {
+                        dispatcher.run("/exit", console.output());
+                    } else {
+                        // A peer started with no usable stdin (a service, `nohup … </dev/null`) keeps running.
+                        log.info("Standard input closed; the peer keeps running until stopped (SIGTERM).");
+                        host.awaitStop();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The JVM is exiting (SIGTERM): the hook is running or has run, which is what we want.
+        }
     }
 }

@@ -1,0 +1,104 @@
+package net.intercomj.dist;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A peer started from the assembled distribution as a separate process, driven through stdin. */
+final class PeerProcess implements AutoCloseable {
+
+    /** Start-up includes a JVM launch and an Argon2i key derivation (256 MiB). */
+    static final Duration STARTUP = Duration.ofSeconds(90);
+    static final Duration REPLY = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Writer stdin;
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final Thread stdoutReader;
+    private final Thread stderrReader;
+
+    private PeerProcess(Process process) {
+        this.process = process;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.stdoutReader = Thread.ofVirtual().start(() -> collect(process.getInputStream(), stdout));
+        this.stderrReader = Thread.ofVirtual().start(() -> collect(process.getErrorStream(), stderr));
+    }
+
+    static Path launcher() {
+        return Path.of(System.getProperty("intercom.dist.home")).resolve("bin").resolve("intercom");
+    }
+
+    static PeerProcess start(Path workingDirectory, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        // The peer must not see a token or flags from the environment running the tests.
+        builder.environment().keySet().removeIf(name -> name.startsWith("SC_") || name.startsWith("SIDECHANNEL")
+                || name.startsWith("PEER_") || name.startsWith("MSB_") || name.startsWith("SUBNET_"));
+        return new PeerProcess(builder.start());
+    }
+
+    private static void collect(InputStream stream, List<String> into) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                into.add(line);
+            }
+        } catch (IOException ignored) {
+            // The process ended; what was read is kept.
+        }
+    }
+
+    void type(String line) throws IOException {
+        stdin.write(line + "\n");
+        stdin.flush();
+    }
+
+    void awaitStdoutLine(String expected, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(20))
+                .failFast("peer exited; stdout " + stdout + " stderr " + stderr,
+                        () -> !process.isAlive() && !stdout.contains(expected))
+                .until(() -> stdout.contains(expected));
+    }
+
+    int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("peer did not exit within " + within + "; stdout " + stdout + " stderr " + stderr);
+        }
+        // The readers finish once the pipes close after exit; then every line is in.
+        if (!stdoutReader.join(REPLY) || !stderrReader.join(REPLY)) {
+            throw new AssertionError("output pipes still open after the peer exited");
+        }
+        return process.exitValue();
+    }
+
+    void terminate() {
+        process.destroy();
+    }
+
+    List<String> stdout() {
+        return List.copyOf(stdout);
+    }
+
+    String stderrText() {
+        return String.join("\n", stderr);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

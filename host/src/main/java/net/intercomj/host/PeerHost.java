@@ -1,0 +1,182 @@
+package net.intercomj.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import net.intercomj.api.command.CommandOutput;
+import net.intercomj.host.cli.PeerOptions;
+import net.intercomj.host.store.PeerStore;
+import net.intercomj.host.store.StoreException;
+import net.intercomj.host.store.SubnetBootstrap;
+import net.intercomj.host.store.WriterKey;
+import net.intercomj.host.terminal.CommandRegistry;
+import net.intercomj.host.terminal.commands.ExitCommand;
+import net.intercomj.host.terminal.commands.GetKeysCommand;
+import net.intercomj.host.terminal.commands.HelpCommand;
+import net.intercomj.host.terminal.commands.StatsCommand;
+import net.intercomj.host.wallet.KeypairFile;
+import net.intercomj.host.wallet.PeerWallet;
+import net.intercomj.host.wallet.WalletException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running peer: its locked store, wallet, writer key, subnet bootstrap and terminal
+ * commands. Started by {@link Main}; closed exactly once, by {@code /exit} or by the JVM's
+ * shutdown on SIGTERM, whichever comes first.
+ */
+public final class PeerHost implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PeerHost.class);
+
+    private final PeerStore store;
+    private final PeerWallet wallet;
+    private final WriterKey writerKey;
+    private final SubnetBootstrap subnetBootstrap;
+    private final CommandRegistry commands = new CommandRegistry();
+    private final Clock clock;
+    private final Instant startedAt;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PeerHost(PeerStore store, PeerWallet wallet, WriterKey writerKey, SubnetBootstrap subnetBootstrap, Clock clock) {
+        this.store = store;
+        this.wallet = wallet;
+        this.writerKey = writerKey;
+        this.subnetBootstrap = subnetBootstrap;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        commands.register(new HelpCommand(commands));
+        commands.register(new StatsCommand(List.of(this::statsLines)));
+        commands.register(new GetKeysCommand(wallet));
+        commands.register(new ExitCommand(this::requestStop));
+    }
+
+    /**
+     * Opens the store (locking it), then the wallet (creating it on first run), the writer key
+     * and the subnet bootstrap. Nothing is left locked when this fails.
+     *
+     * @param out where start-up notices go (e.g. that a new wallet was created)
+     */
+    public static PeerHost start(PeerOptions options, CommandOutput out, Clock clock) throws StartupException {
+        byte[] password = readPassword(options.walletPasswordFile());
+        PeerStore store;
+        try {
+            store = PeerStore.open(options.peerStorePath());
+        } catch (StoreException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+        try {
+            boolean firstRun = !Files.exists(store.keypairFile());
+            PeerWallet wallet = KeypairFile.loadOrCreate(store.keypairFile(), password);
+            if (firstRun) {
+                out.println("Key pair exported to " + store.keypairFile());
+            }
+            WriterKey writerKey = WriterKey.loadOrCreate(store.writerKeyFile());
+            SubnetBootstrap bootstrap = SubnetBootstrap.resolve(
+                    options.subnetBootstrap(), store.subnetBootstrapFile(), writerKey.publicKeyHex());
+            return new PeerHost(store, wallet, writerKey, bootstrap, clock);
+        } catch (WalletException | StoreException | RuntimeException e) {
+            closeQuietly(store);
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readPassword(Optional<Path> file) throws StartupException {
+        if (file.isEmpty()) {
+            return new byte[0];
+        }
+        try {
+            String text = Files.readString(file.get(), StandardCharsets.UTF_8);
+            // One trailing line break is how editors and `echo` end a file, not part of the password.
+            return text.replaceFirst("\r?\n$", "").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StartupException("Cannot read --wallet-password-file " + file.get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The start-up banner with this peer's real values; planes not running leave their lines out. */
+    public List<String> banner() {
+        Map<BannerLine, String> values = new EnumMap<>(BannerLine.class);
+        values.put(BannerLine.PEER_STORE, store.folder().toString());
+        values.put(BannerLine.PEER_PUBKEY, wallet.publicKeyHex());
+        values.put(BannerLine.PEER_TRAC_ADDRESS, wallet.address());
+        return Banner.render(values);
+    }
+
+    private List<String> statsLines() {
+        Duration uptime = Duration.between(startedAt, clock.instant());
+        return List.of(
+                "wallet.publicKey: " + wallet.publicKeyHex(),
+                "wallet.address: " + wallet.address(),
+                "writerKey: " + writerKey.publicKeyHex(),
+                "store: " + store.folder(),
+                "uptime: " + uptime.toSeconds() + "s",
+                "commands: " + commands.all().size());
+    }
+
+    /** The terminal commands of this peer; plugins add theirs here. */
+    public CommandRegistry commands() {
+        return commands;
+    }
+
+    /** The peer's wallet. */
+    public PeerWallet wallet() {
+        return wallet;
+    }
+
+    /** The subnet this peer belongs to, and where that came from. */
+    public SubnetBootstrap subnetBootstrap() {
+        return subnetBootstrap;
+    }
+
+    /** The peer's store. */
+    public PeerStore store() {
+        return store;
+    }
+
+    /** Asks the peer to stop; the terminal loop ends after the current command. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /** Whether a stop was requested. */
+    public boolean isStopRequested() {
+        return stopRequested.getCount() == 0;
+    }
+
+    /** Blocks until a stop is requested. */
+    public void awaitStop() throws InterruptedException {
+        stopRequested.await();
+    }
+
+    /** Closes everything this peer opened; safe to call more than once and from any thread. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        requestStop();
+        closeQuietly(store);
+        log.debug("Peer closed");
+    }
+
+    private static void closeQuietly(PeerStore store) {
+        try {
+            store.close();
+        } catch (IOException e) {
+            log.warn("Closing store {} failed: {}", store.folder(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package net.intercomj.host.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.intercomj.api.command.CommandArgs;
+import net.intercomj.api.command.CommandException;
+import net.intercomj.api.command.CommandOutput;
+import net.intercomj.api.command.TerminalCommand;
+import net.intercomj.host.terminal.CommandDispatcher.Outcome;
+import org.junit.jupiter.api.Test;
+
+class CommandDispatcherTest {
+
+    private final CommandRegistry registry = new CommandRegistry();
+    private final CommandDispatcher dispatcher = new CommandDispatcher(registry);
+    private final List<String> printed = new ArrayList<>();
+    private final CommandOutput out = printed::add;
+
+    private record Echo(String name) implements TerminalCommand {
+        @Override
+        public String usage() {
+            return name + " --text <t>";
+        }
+
+        @Override
+        public String description() {
+            return "Echo the text.";
+        }
+
+        @Override
+        public void execute(CommandArgs args, CommandOutput out) throws CommandException {
+            out.println(args.value("text").orElseThrow(() -> new CommandException("Missing --text.")));
+        }
+    }
+
+    @Test
+    void runsTheCommandNamedByTheFirstWord() {
+        registry.register(new Echo("/echo"));
+        assertThat(dispatcher.run("/echo --text \"hi there\"", out)).isEqualTo(Outcome.DONE);
+        assertThat(printed).containsExactly("hi there");
+    }
+
+    @Test
+    void matchesExactlyNotByPrefix() {
+        // The original ran /tx for "/txanything".
+        registry.register(new Echo("/tx"));
+        assertThat(dispatcher.run("/txanything --text x", out)).isEqualTo(Outcome.UNKNOWN);
+        assertThat(printed).containsExactly("Unknown command: /txanything. Type /help for the list of commands.");
+    }
+
+    @Test
+    void aFailingCommandPrintsTheOriginalsPrefix() {
+        registry.register(new Echo("/echo"));
+        assertThat(dispatcher.run("/echo", out)).isEqualTo(Outcome.FAILED);
+        assertThat(printed).containsExactly("Command failed: Missing --text.");
+    }
+
+    @Test
+    void aCrashingCommandDoesNotTakeTheTerminalDown() {
+        TerminalCommand crashing = new TerminalCommand() {
+            @Override
+            public String name() {
+                return "/crash";
+            }
+
+            @Override
+            public String usage() {
+                return "/crash";
+            }
+
+            @Override
+            public String description() {
+                return "Crash.";
+            }
+
+            @Override
+            public void execute(CommandArgs args, CommandOutput out) {
+                throw new IllegalStateException("plugin bug");
+            }
+        };
+        registry.register(crashing);
+        assertThat(dispatcher.run("/crash", out)).isEqualTo(Outcome.FAILED);
+        assertThat(printed).containsExactly("Command failed: plugin bug");
+    }
+
+    @Test
+    void blankLinesAndBadQuotesAreHandled() {
+        assertThat(dispatcher.run("   ", out)).isEqualTo(Outcome.EMPTY);
+        assertThat(dispatcher.run("/x --a \"open", out)).isEqualTo(Outcome.FAILED);
+        assertThat(printed).containsExactly("Command failed: Unclosed double quote in: /x --a \"open");
+    }
+
+    @Test
+    void registryRejectsDuplicatesAndMalformedNames() {
+        registry.register(new Echo("/echo"));
+        assertThatThrownBy(() -> registry.register(new Echo("/echo")))
+                .hasMessage("Command /echo is already registered.");
+        assertThatThrownBy(() -> registry.register(new Echo("echo")))
+                .hasMessageContaining("Invalid command name \"echo\"");
+        assertThat(registry.unregister(new Echo("/echo"))).isTrue();
+        assertThat(registry.find("/echo")).isEmpty();
+    }
+}
