@@ -2,23 +2,14 @@ package net.intercomj.host.wallet;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
-import java.util.Set;
+import net.intercomj.host.store.AtomicFiles;
 import net.intercomj.host.wallet.WalletException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class KeypairFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeypairFile.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private KeypairFile() {
     }
@@ -81,7 +71,7 @@ public final class KeypairFile {
             // Another process created the file between our check and our write: use theirs.
             return open(keystore, file, password, hrp);
         }
-        LOG.info("Key pair generated and stored in {}", file);
+        LOG.debug("Key pair generated and stored in {}", file);
         return wallet;
     }
 
@@ -124,39 +114,15 @@ public final class KeypairFile {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(wallet, "wallet");
         refuseIfExists(file);
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw createFailure(file, Kind.IO, "cannot create the folder " + folder + " (" + describe(e) + ")", e);
-        }
         byte[] content = keystore.encrypt(wallet, password).getBytes(StandardCharsets.UTF_8);
-        Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp", ownerOnly(folder));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            if (!publish(temp, file)) {
-                throw alreadyExists(file, null);
-            }
-            syncFolder(folder);
+            AtomicFiles.create(file, content, true);
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(file, e);
         } catch (IOException e) {
             throw createFailure(file, Kind.IO, describe(e), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("Could not remove temporary file {}: {}", temp, describe(e));
-                }
-            }
         }
-        LOG.info("Key pair exported to {}", file);
+        LOG.debug("Key pair exported to {}", file);
     }
 
     private static byte[] read(Path file) throws WalletException {
@@ -179,41 +145,6 @@ public final class KeypairFile {
         } catch (IOException e) {
             throw openFailure(file, Kind.IO, "cannot read the file (" + describe(e) + ")", e);
         }
-    }
-
-    /** Gives {@code temp} its final name without ever replacing a file; {@code false} if the name is taken. */
-    static boolean publish(Path temp, Path file) throws IOException {
-        try {
-            Files.createLink(file, temp);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            // No hard links here (e.g. FAT, some network shares): fall back to a rename.
-            LOG.debug("Hard link not possible for {} ({}), using an atomic move", file, e.toString());
-        }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        return true;
-    }
-
-    private static void syncFolder(Path folder) {
-        // Makes the new directory entry durable on Linux. Not every platform can open a
-        // directory for sync (Windows cannot); the file's own data is already forced, so skip.
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            LOG.debug("Could not sync folder {}: {}", folder, e.toString());
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path folder) throws IOException {
-        if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
-        }
-        return new FileAttribute<?>[0];
     }
 
     private static void refuseIfExists(Path file) throws WalletException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +35,26 @@ class AtomicFilesTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void publishingNeverReplacesAFileThatAppearedAfterTheCheck() throws Exception {
+        // Another process wins the race between the existence check and the publish.
+        Path file = dir.resolve("keypair.json");
+        Path temp = Files.writeString(dir.resolve(".keypair.json.1.tmp"), "new wallet");
+        Files.writeString(file, "the other process's wallet");
+        assertThat(AtomicFiles.publishWithoutReplacing(temp, file)).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("the other process's wallet");
+
+        Path fresh = dir.resolve("fresh.json");
+        assertThat(AtomicFiles.publishWithoutReplacing(temp, fresh)).isTrue();
+        assertThat(Files.readString(fresh)).isEqualTo("new wallet");
+    }
+
+    @Test
+    void createdFilesAreReadableByTheOwnerOnly() throws Exception {
+        Path file = dir.resolve("db/secret.json");
+        AtomicFiles.create(file, "s".getBytes(), true);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }

@@ -235,21 +235,6 @@ class KeypairFileTest {
     }
 
     @Test
-    void publishingNeverReplacesAFileThatAppearedAfterTheCheck() throws Exception {
-        // Simulates another process winning the race between the existence check and the publish.
-        Path file = dir.resolve("keypair.json");
-        Path temp = Files.writeString(dir.resolve(".keypair.json.1.tmp"), "new wallet");
-        Files.writeString(file, "the other process's wallet");
-        Snapshot before = Snapshot.of(file);
-        assertThat(KeypairFile.publish(temp, file)).isFalse();
-        before.assertUnchanged(file);
-
-        Path fresh = dir.resolve("fresh.json");
-        assertThat(KeypairFile.publish(temp, fresh)).isTrue();
-        assertThat(Files.readString(fresh)).isEqualTo("new wallet");
-    }
-
-    @Test
     void loadOrCreateCreatesOnceThenOnlyReads() throws Exception {
         Path file = dir.resolve("stores/peer/db/keypair.json");
         PeerWallet created = KeypairFile.loadOrCreate(KEYSTORE, file, EMPTY, "trac", DerivationPath.MAINNET);
