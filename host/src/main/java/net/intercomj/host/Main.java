@@ -57,7 +57,8 @@ public final class Main {
                 yield 0;
             }
             case ParseOutcome.ShowVersion version -> {
-                out.println(version.text());
+                out.print(version.text());
+                out.flush();
                 yield 0;
             }
             case ParseOutcome.Invalid invalid -> {

@@ -123,4 +123,12 @@ class MainTest {
         assertThat(stdoutLines()).contains(
                 "Unknown command: /nope. Type /help for the list of commands.", "--- Stats ---", "Exiting...");
     }
+
+    @Test
+    void versionIsOneLine() {
+        int code = run("", Map.of(), "--version");
+
+        assertThat(code).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).matches("intercom [^\n]+\n");
+    }
 }
