@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import net.intercomj.host.cli.SubnetBootstraps;
 
 /**
  * Which subnet this peer belongs to: the bootstrap key from the flag (or env), else from
@@ -70,6 +71,10 @@ public record SubnetBootstrap(String hex, Source source, boolean created) {
         if (!HEX32.matcher(content).matches()) {
             throw new StoreException("Invalid subnet bootstrap file " + file
                     + ": expected 32-byte hex (64 chars). Fix or delete the file, or pass --subnet-bootstrap.");
+        }
+        if (SubnetBootstraps.isMsbBootstrap(content)) {
+            // Upstream checks the effective bootstrap, whichever source it came from.
+            throw new StoreException(SubnetBootstraps.EQUALS_MSB_MESSAGE + " (in " + file + ")");
         }
         return Optional.of(content);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import net.intercomj.host.cli.SubnetBootstraps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +62,14 @@ class SubnetBootstrapTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Invalid subnet bootstrap file " + file());
         assertThat(Files.readString(file())).isEqualTo("xyz\n");
+    }
+
+    @Test
+    void aFileNamingTheMsbBootstrapIsRefused() throws Exception {
+        Files.writeString(file(), SubnetBootstraps.MSB_MAINNET_BOOTSTRAP + "\n");
+        assertThatThrownBy(() -> SubnetBootstrap.resolve(Optional.empty(), file(), OWN))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("Subnet bootstrap cannot equal MSB bootstrap. (in " + file() + ")");
+        assertThat(Files.readString(file())).isEqualTo(SubnetBootstraps.MSB_MAINNET_BOOTSTRAP + "\n");
     }
 }

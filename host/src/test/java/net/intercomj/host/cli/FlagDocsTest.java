@@ -1,0 +1,50 @@
+package net.intercomj.host.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Keeps docs/flags.md and the README's flag table true to the flag table. */
+class FlagDocsTest {
+
+    private static final Path DOCS = Path.of("..", "docs", "flags.md");
+    private static final Path README = Path.of("..", "README.md");
+
+    @Test
+    void flagsPageDocumentsEveryNameAndEnvVar() throws IOException {
+        String page = Files.readString(DOCS);
+        for (Flag flag : Flags.ALL) {
+            for (String name : flag.names()) {
+                assertThat(page).as("docs/flags.md mentions %s", name).contains("`" + name + "`");
+            }
+            for (String envVar : flag.envVars()) {
+                assertThat(page).as("docs/flags.md mentions %s", envVar).contains("`" + envVar + "`");
+            }
+        }
+    }
+
+    @Test
+    void flagsPageSaysWhichPlanesWork() throws IOException {
+        String page = Files.readString(DOCS);
+        for (Plane plane : Plane.values()) {
+            String heading = "### " + plane.title() + (plane.built() ? " (works)" : " (not built yet)");
+            assertThat(page).as("docs/flags.md heading for %s", plane).contains(heading);
+        }
+    }
+
+    @Test
+    void readmeListsExactlyTheWorkingFlags() throws IOException {
+        String readme = Files.readString(README);
+        for (Flag flag : Flags.ALL) {
+            String row = "| `" + flag.name() + "` |";
+            if (flag.planeBuilt()) {
+                assertThat(readme).as("README lists working flag %s", flag.name()).contains(row);
+            } else {
+                assertThat(readme).as("README does not present %s as working", flag.name()).doesNotContain(row);
+            }
+        }
+    }
+}
