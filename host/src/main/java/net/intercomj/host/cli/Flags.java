@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * The flag table: every flag the peer accepts. Names, aliases, env vars and defaults are
- * those of the original peer (spec upstream-sidechannel-bridge §1.3), except the two flags
- * of ours ({@code --wallet-password-file}, {@code --log-level}) and the DHT bootstrap
+ * those of the original peer (spec upstream-sidechannel-bridge §1.3), except the flags of
+ * ours ({@code --wallet-password-file}, {@code --log-level}, {@code --lan-discovery}) and the DHT bootstrap
  * defaults, which are left to our own networking layer.
  */
 public final class Flags {
@@ -145,8 +145,11 @@ public final class Flags {
             "Discovery bootstrap nodes for the peer (subnet and sidechannels); without them, the built-in"
                     + " zero-config bootstrap.");
     public static final Flag MSB_DHT_BOOTSTRAP = flag("--msb-dht-bootstrap", "MSB_DHT_BOOTSTRAP", HOST_PORT_LIST, "",
-            NETWORK, "Discovery bootstrap nodes for the settlement (MSB) network; without them, the built-in"
+            Plane.MSB, "Discovery bootstrap nodes for the settlement (MSB) network; without them, the built-in"
                     + " zero-config bootstrap.");
+
+    public static final Flag LAN_DISCOVERY = flag("--lan-discovery", "INTERCOM_LAN_DISCOVERY", BOOL, "true", NETWORK,
+            "Also find peers on the local network by UDP multicast, with no bootstrap node (1 or 0).");
 
     /** Every flag, in the order {@code --help} lists them within a plane. */
     public static final List<Flag> ALL = List.of(
@@ -162,7 +165,7 @@ public final class Flags {
             SC_BRIDGE, SC_BRIDGE_HOST, SC_BRIDGE_PORT, SC_BRIDGE_FILTER, SC_BRIDGE_FILTER_CHANNEL, SC_BRIDGE_TOKEN,
             SC_BRIDGE_CLI, SC_BRIDGE_DEBUG,
             TIMER_FEATURE,
-            PEER_DHT_BOOTSTRAP, MSB_DHT_BOOTSTRAP);
+            PEER_DHT_BOOTSTRAP, LAN_DISCOVERY, MSB_DHT_BOOTSTRAP);
 
     /** The flag one of whose names (long name or alias, with the dashes) is {@code name}. */
     public static Optional<Flag> byName(String name) {

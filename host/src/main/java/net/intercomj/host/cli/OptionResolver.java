@@ -84,6 +84,7 @@ final class OptionResolver {
         boolean timer = bool(TIMER_FEATURE);
         List<HostPort> peerDhtBootstrap = read(PEER_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
         List<HostPort> msbDhtBootstrap = read(MSB_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
+        boolean lanDiscovery = bool(LAN_DISCOVERY);
 
         // Spec §1.4, in upstream's order.
         if (bridgeRequested && bridgeToken.isBlank() && !failed.contains(SC_BRIDGE_TOKEN)) {
@@ -96,7 +97,7 @@ final class OptionResolver {
         }
         return new ParseOutcome.Run(new PeerOptions(peerStoreName, peerStoresDirectory, msbStoreName,
                 msbStoresDirectory, walletPasswordFile, logLevel, subnetChannel, subnetBootstrap, sidechannel,
-                scBridge, timer, peerDhtBootstrap, msbDhtBootstrap, inactiveFlags()));
+                scBridge, timer, peerDhtBootstrap, msbDhtBootstrap, lanDiscovery, inactiveFlags()));
     }
 
     private SidechannelOptions sidechannel() {

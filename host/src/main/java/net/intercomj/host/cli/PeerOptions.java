@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param peerDhtBootstrap    discovery bootstrap nodes of the peer; empty means the built-in
  *                            zero-config default of the networking layer
  * @param msbDhtBootstrap     discovery bootstrap nodes of the MSB network; empty as above
+ * @param lanDiscovery        whether peers are also found on the local network by multicast
  * @param inactiveFlags       flags that were set (on the command line or by env) but belong to
  *                            a plane that is not built yet, so they have no effect; the caller
  *                            should warn about them
@@ -53,6 +54,7 @@ public record PeerOptions(
         boolean timer,
         List<HostPort> peerDhtBootstrap,
         List<HostPort> msbDhtBootstrap,
+        boolean lanDiscovery,
         List<String> inactiveFlags) {
 
     /** Rejects nulls and freezes the lists. */

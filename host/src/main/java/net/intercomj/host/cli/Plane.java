@@ -14,8 +14,10 @@ public enum Plane {
     SIDECHANNEL("Sidechannels", false),
     /** The local WebSocket bridge for agents and web UIs. */
     SC_BRIDGE("SC-Bridge", false),
-    /** Peer discovery (DHT bootstrap nodes). */
-    NETWORK("Network (DHT bootstrap)", false),
+    /** Peer discovery and connections. */
+    NETWORK("Network", false),
+    /** The settlement network (MSB). */
+    MSB("Settlement (MSB)", false),
     /** The sample timer feature. */
     TIMER("Timer feature", false);
 

@@ -56,7 +56,7 @@ class FlagTableTest {
                 "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-debug", "--timer",
                 "--peer-dht-bootstrap", "--dht-bootstrap", "--msb-dht-bootstrap",
                 // Ours.
-                "--wallet-password-file", "--log-level");
+                "--wallet-password-file", "--log-level", "--lan-discovery");
     }
 
     @Test
@@ -122,6 +122,6 @@ class FlagTableTest {
     private static PeerOptions withoutNotes(PeerOptions o) {
         return new PeerOptions(o.peerStoreName(), o.peerStoresDirectory(), o.msbStoreName(), o.msbStoresDirectory(),
                 o.walletPasswordFile(), o.logLevel(), o.subnetChannel(), o.subnetBootstrap(), o.sidechannel(),
-                o.scBridge(), o.timer(), o.peerDhtBootstrap(), o.msbDhtBootstrap(), List.of());
+                o.scBridge(), o.timer(), o.peerDhtBootstrap(), o.msbDhtBootstrap(), o.lanDiscovery(), List.of());
     }
 }
