@@ -47,7 +47,7 @@ public final class NetBench {
     record Options(boolean serve, BenchTransport transport, int pings, int seconds, int connects) {
         static Options parse(String[] args) {
             boolean serve = false;
-            String transport = "tcp";
+            String transport = "noise";
             int pings = 2000;
             int seconds = 10;
             int connects = 20;
