@@ -1,12 +1,11 @@
 package net.intercomj.host.net.swarm;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.mux.MessageCodec;
+import net.intercomj.host.net.wire.AddressCodec;
 import net.intercomj.host.net.wire.WireException;
 import net.intercomj.host.net.wire.WireReader;
 import net.intercomj.host.net.wire.WireWriter;
@@ -47,7 +46,7 @@ sealed interface SwarmMessage {
             switch (message) {
                 case Hello hello -> {
                     out.uvarint(hello.listening().size());
-                    hello.listening().forEach(address -> writeAddress(address, out));
+                    hello.listening().forEach(address -> AddressCodec.write(address, out));
                 }
                 case Topics topics -> {
                     out.uvarint(topics.blinded().size());
@@ -57,7 +56,7 @@ sealed interface SwarmMessage {
                     out.bytes32(peers.blindedTopic()).uvarint(peers.peers().size());
                     for (PeerAddress peer : peers.peers()) {
                         out.bytes32(peer.publicKey()).uvarint(peer.addresses().size());
-                        peer.addresses().forEach(address -> writeAddress(address, out));
+                        peer.addresses().forEach(address -> AddressCodec.write(address, out));
                     }
                 }
             }
@@ -83,7 +82,7 @@ sealed interface SwarmMessage {
                         int addressCount = in.uvarint("address count", PeerAddress.MAX_ADDRESSES);
                         List<InetSocketAddress> addresses = new ArrayList<>(addressCount);
                         for (int j = 0; j < addressCount; j++) {
-                            addresses.add(readAddress(in));
+                            addresses.add(AddressCodec.read(in));
                         }
                         peers.add(new PeerAddress(key, addresses));
                     }
@@ -93,7 +92,7 @@ sealed interface SwarmMessage {
                     int count = in.uvarint("address count", PeerAddress.MAX_ADDRESSES);
                     List<InetSocketAddress> addresses = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
-                        addresses.add(readAddress(in));
+                        addresses.add(AddressCodec.read(in));
                     }
                     yield new Hello(List.copyOf(addresses));
                 }
@@ -101,27 +100,4 @@ sealed interface SwarmMessage {
             };
         }
     };
-
-    /** {@code family (4|6) | address bytes | u16 port}. */
-    static void writeAddress(InetSocketAddress address, WireWriter out) {
-        byte[] ip = address.getAddress().getAddress();
-        out.u8(ip.length == 4 ? 4 : 6).fixed(ip).u16(address.getPort());
-    }
-
-    static InetSocketAddress readAddress(WireReader in) throws WireException {
-        int family = in.u8("address family");
-        if (family != 4 && family != 6) {
-            throw new WireException("address family: " + family + " is neither 4 nor 6");
-        }
-        byte[] ip = in.fixed(family == 4 ? 4 : 16, "address");
-        int port = in.u16("port");
-        if (port == 0) {
-            throw new WireException("port: 0");
-        }
-        try {
-            return new InetSocketAddress(InetAddress.getByAddress(ip), port);
-        } catch (UnknownHostException impossible) {
-            throw new WireException("address: " + impossible.getMessage());
-        }
-    }
 }
