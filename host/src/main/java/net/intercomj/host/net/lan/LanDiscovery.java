@@ -19,13 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import net.intercomj.host.net.Bytes32;
@@ -134,7 +139,10 @@ public final class LanDiscovery implements Discovery {
         return new LanDiscovery(config, channel, joined, memberships);
     }
 
-    /** Multicasts {@code self} under {@code topic} now, and answers queries for it until {@link #unannounce}. */
+    /**
+     * Multicasts {@code self} under {@code topic}, returning once it is sent, and answers
+     * queries for it until {@link #unannounce}.
+     */
     @Override
     public void announce(Bytes32 topic, PeerAddress self) {
         ownKeys.add(self.publicKey());
@@ -142,7 +150,7 @@ public final class LanDiscovery implements Discovery {
             announced.computeIfAbsent(topic, t -> new HashMap<>()).put(self.publicKey(), self);
             lastSent.put(new Announced(topic, self.publicKey()), System.nanoTime());
         }
-        send(new LanMessage.Announce(topic, self));
+        await(send(new LanMessage.Announce(topic, self)));
     }
 
     /** Stops answering for {@code self} under {@code topic} and tells the LAN to forget it. */
@@ -158,7 +166,7 @@ public final class LanDiscovery implements Discovery {
             lastSent.remove(new Announced(topic, self.publicKey()));
         }
         if (was) {
-            send(new LanMessage.Unannounce(topic, self.publicKey()));
+            await(send(new LanMessage.Unannounce(topic, self.publicKey())));
         }
     }
 
@@ -351,14 +359,27 @@ public final class LanDiscovery implements Discovery {
 
     // ---- sending
 
-    private void send(LanMessage message) {
+    /** Queues {@code message} for the sender thread; the future completes once it has been multicast. */
+    private Future<?> send(LanMessage message) {
         if (channel == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         try {
-            sender.execute(() -> multicast(message));
+            return sender.submit(() -> multicast(message));
         } catch (RejectedExecutionException closing) {
             LOG.trace("Not sent, closing: {}", message);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** Waits (briefly) until {@code sent} is out, so that announce returns once the LAN has been told. */
+    private static void await(Future<?> sent) {
+        try {
+            sent.get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            LOG.debug("Multicast not confirmed: {}", e.toString());
         }
     }
 
@@ -387,7 +408,11 @@ public final class LanDiscovery implements Discovery {
                 .toList());
     }
 
-    private static List<NetworkInterface> candidates(LanConfig config) throws SocketException {
+    /**
+     * The interfaces to join on: up, multicast-capable, with an IPv4 address, and named in the
+     * config if it names any.
+     */
+    static List<NetworkInterface> candidates(LanConfig config) throws SocketException {
         List<NetworkInterface> candidates = new ArrayList<>();
         for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
             try {
