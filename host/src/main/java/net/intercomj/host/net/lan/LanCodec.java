@@ -74,7 +74,8 @@ final class LanCodec {
                 Bytes32 key = in.bytes32("public key");
                 int count = in.u8("address count");
                 if (count > PeerAddress.MAX_ADDRESSES) {
-                    throw new WireException("address count: " + count + " above the limit of " + PeerAddress.MAX_ADDRESSES);
+                    throw new WireException(
+                            "address count: " + count + " above the limit of " + PeerAddress.MAX_ADDRESSES);
                 }
                 List<InetSocketAddress> addresses = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {

@@ -45,7 +45,8 @@ public record LanConfig(InetAddress group, int port, Set<String> interfaces, Dur
         }
         if (!lookupWindow.isPositive() || answerDelay.isNegative() || answerSuppression.isNegative()
                 || !cacheExpiry.isPositive()) {
-            throw new IllegalArgumentException("LAN discovery durations must not be negative (window and expiry positive)");
+            throw new IllegalArgumentException(
+                    "LAN discovery durations must not be negative (window and expiry positive)");
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.swarm.Discovery;
@@ -116,7 +117,8 @@ public final class LanDiscovery implements Discovery {
                     memberships.add(channel.join(config.group(), nic));
                     joined.add(nic);
                 } catch (IOException | RuntimeException e) {
-                    LOG.debug("Joining {} on {} failed: {}", config.group().getHostAddress(), nic.getName(), e.toString());
+                    LOG.debug("Joining {} on {} failed: {}", config.group().getHostAddress(), nic.getName(),
+                            e.toString());
                 }
             }
         } catch (IOException e) {
@@ -271,6 +273,8 @@ public final class LanDiscovery implements Discovery {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.debug("Receiving on the LAN failed: {}", e.toString());
+                    // A socket error that repeats at once must not turn this loop into a busy spin.
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 }
                 continue;
             }

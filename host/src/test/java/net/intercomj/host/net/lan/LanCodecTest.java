@@ -69,10 +69,12 @@ class LanCodecTest {
     void theFormatIsAsDocumented() throws Exception {
         Bytes32 topic = Bytes32.fromHex("11".repeat(32));
         Bytes32 key = Bytes32.fromHex("22".repeat(32));
-        PeerAddress peer = new PeerAddress(key, List.of(new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 0x1234)));
+        PeerAddress peer = new PeerAddress(key,
+                List.of(new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 0x1234)));
         byte[] datagram = LanCodec.encode(new LanMessage.Announce(topic, peer));
         assertThat(HexFormat.of().formatHex(datagram))
-                .isEqualTo("494c" + "01" + "01" + "11".repeat(32) + "22".repeat(32) + "01" + "04" + "0a010203" + "1234");
+                .isEqualTo("494c" + "01" + "01" + "11".repeat(32) + "22".repeat(32)
+                        + "01" + "04" + "0a010203" + "1234");
         assertThat(HexFormat.of().formatHex(LanCodec.encode(new LanMessage.Query(topic))))
                 .isEqualTo("494c0102" + "11".repeat(32));
     }

@@ -56,8 +56,8 @@ class SwarmOverLanTest {
         a.join(topic, true, true);
         b.join(topic, true, true);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> a.connection(keyB).isPresent() && b.connection(keyA).isPresent()
-                && a.connection(keyB).get().topics().contains(topic));
+        await().atMost(Duration.ofSeconds(30)).until(() -> a.connection(keyB).isPresent()
+                && b.connection(keyA).isPresent() && a.connection(keyB).get().topics().contains(topic));
         assertThat(a.discovery().describe()).startsWith("LAN: ");
     }
 }

@@ -90,7 +90,8 @@ class TwoNamespacesTest {
         Peer b = startPeer(nsB, keyB, topic);
 
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> saw(a, keyB, subnet + "2") && saw(b, keyA, subnet + "1"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> saw(a, keyB, subnet + "2") && saw(b, keyA, subnet + "1"));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("The peers did not connect.\n" + report("A", a) + report("B", b), e);
         }
@@ -152,6 +153,7 @@ class TwoNamespacesTest {
             process.destroyForcibly();
             return new Result(-1, String.join(" ", command) + ": timed out");
         }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }
