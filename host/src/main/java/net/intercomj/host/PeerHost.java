@@ -1,12 +1,14 @@
 package net.intercomj.host;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import net.intercomj.api.command.CommandOutput;
+import net.intercomj.host.cli.HostPort;
 import net.intercomj.host.cli.PeerOptions;
+import net.intercomj.host.net.PeerNetwork;
+import net.intercomj.host.net.dht.DhtConfig;
+import net.intercomj.host.net.lan.LanConfig;
+import net.intercomj.host.net.lan.LanDiscovery;
+import net.intercomj.host.net.swarm.Discovery;
+import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.store.PeerStore;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.store.SubnetBootstrap;
@@ -24,6 +33,7 @@ import net.intercomj.host.terminal.CommandRegistry;
 import net.intercomj.host.terminal.commands.ExitCommand;
 import net.intercomj.host.terminal.commands.GetKeysCommand;
 import net.intercomj.host.terminal.commands.HelpCommand;
+import net.intercomj.host.terminal.commands.PingCommand;
 import net.intercomj.host.terminal.commands.StatsCommand;
 import net.intercomj.host.wallet.KeypairFile;
 import net.intercomj.host.wallet.PeerWallet;
@@ -32,8 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running peer: its locked store, wallet, writer key, subnet bootstrap and terminal
- * commands. Started by {@link Main}; closed exactly once, by {@code /exit} or by the JVM's
+ * One running peer: its locked store, wallet, writer key, subnet bootstrap, network and
+ * terminal commands. Started by {@link Main}; closed exactly once, by {@code /exit} or by the JVM's
  * shutdown on SIGTERM, whichever comes first.
  */
 public final class PeerHost implements AutoCloseable {
@@ -41,6 +51,7 @@ public final class PeerHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PeerHost.class);
 
     private final PeerStore store;
+    private final PeerNetwork network;
     private final PeerWallet wallet;
     private final WriterKey writerKey;
     private final SubnetBootstrap subnetBootstrap;
@@ -50,8 +61,10 @@ public final class PeerHost implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PeerHost(PeerStore store, PeerWallet wallet, WriterKey writerKey, SubnetBootstrap subnetBootstrap, Clock clock) {
+    private PeerHost(PeerStore store, PeerNetwork network, PeerWallet wallet, WriterKey writerKey,
+            SubnetBootstrap subnetBootstrap, Clock clock) {
         this.store = store;
+        this.network = network;
         this.wallet = wallet;
         this.writerKey = writerKey;
         this.subnetBootstrap = subnetBootstrap;
@@ -60,12 +73,14 @@ public final class PeerHost implements AutoCloseable {
         commands.register(new HelpCommand(commands));
         commands.register(new StatsCommand(List.of(this::statsLines)));
         commands.register(new GetKeysCommand(wallet));
+        commands.register(new PingCommand(network));
         commands.register(new ExitCommand(this::requestStop));
     }
 
     /**
      * Opens the store (locking it), then the wallet (creating it on first run), the writer key
-     * and the subnet bootstrap. Nothing is left locked when this fails.
+     * and the subnet bootstrap, then starts the network and joins the entry topic. Nothing is
+     * left locked or listening when this fails.
      *
      * @param out where start-up notices go (e.g. that a new wallet was created)
      */
@@ -86,10 +101,36 @@ public final class PeerHost implements AutoCloseable {
             WriterKey writerKey = WriterKey.loadOrCreate(store.writerKeyFile());
             SubnetBootstrap bootstrap = SubnetBootstrap.resolve(
                     options.subnetBootstrap(), store.subnetBootstrapFile(), writerKey.publicKeyHex());
-            return new PeerHost(store, wallet, writerKey, bootstrap, clock);
+            PeerNetwork network = startNetwork(options, wallet);
+            return new PeerHost(store, network, wallet, writerKey, bootstrap, clock);
         } catch (WalletException | StoreException | RuntimeException e) {
             closeQuietly(store);
             throw new StartupException(e.getMessage(), e);
+        } catch (StartupException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    private static PeerNetwork startNetwork(PeerOptions options, PeerWallet wallet) throws StartupException {
+        List<InetSocketAddress> bootstrap = new ArrayList<>();
+        for (HostPort node : options.peerDhtBootstrap()) {
+            InetSocketAddress address = new InetSocketAddress(node.host(), node.port());
+            if (address.isUnresolved()) {
+                throw new StartupException("Cannot resolve the DHT bootstrap node " + node);
+            }
+            bootstrap.add(address);
+        }
+        List<Discovery> lan = options.lanDiscovery() ? List.of(LanDiscovery.open(LanConfig.defaults())) : List.of();
+        PeerNetwork.Settings settings = new PeerNetwork.Settings(bootstrap, DhtConfig.DEFAULT_PORT, lan,
+                SwarmConfig.defaults(new InetSocketAddress(0).getAddress()));
+        try {
+            PeerNetwork network = PeerNetwork.start(wallet, settings);
+            network.swarm().join(PeerNetwork.topicOf(PeerNetwork.ENTRY_CHANNEL), true, true);
+            return network;
+        } catch (IOException e) {
+            lan.forEach(Discovery::close);
+            throw new StartupException("Cannot start the network: " + e.getMessage(), e);
         }
     }
 
@@ -110,6 +151,8 @@ public final class PeerHost implements AutoCloseable {
     public List<String> banner() {
         Map<BannerLine, String> values = new EnumMap<>(BannerLine.class);
         values.put(BannerLine.PEER_STORE, store.folder().toString());
+        values.put(BannerLine.PEER_DHT_BOOTSTRAP, String.join(", ", network.dhtBootstrapNodes().stream()
+                .map(address -> address.getAddress().getHostAddress() + ":" + address.getPort()).toList()));
         values.put(BannerLine.PEER_PUBKEY, wallet.publicKeyHex());
         values.put(BannerLine.PEER_TRAC_ADDRESS, wallet.address());
         return Banner.render(values);
@@ -117,13 +160,20 @@ public final class PeerHost implements AutoCloseable {
 
     private List<String> statsLines() {
         Duration uptime = Duration.between(startedAt, clock.instant());
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "wallet.publicKey: " + wallet.publicKeyHex(),
                 "wallet.address: " + wallet.address(),
                 "writerKey: " + writerKey.publicKeyHex(),
                 "store: " + store.folder(),
                 "uptime: " + uptime.toSeconds() + "s",
-                "commands: " + commands.all().size());
+                "commands: " + commands.all().size()));
+        lines.addAll(network.statsLines());
+        return lines;
+    }
+
+    /** The peer's network: swarm, DHT node, discovery. */
+    public PeerNetwork network() {
+        return network;
     }
 
     /** The terminal commands of this peer; plugins add theirs here. */
@@ -168,6 +218,7 @@ public final class PeerHost implements AutoCloseable {
             return;
         }
         requestStop();
+        network.close();
         closeQuietly(store);
         log.debug("Peer closed");
     }

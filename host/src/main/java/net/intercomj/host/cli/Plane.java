@@ -15,7 +15,7 @@ public enum Plane {
     /** The local WebSocket bridge for agents and web UIs. */
     SC_BRIDGE("SC-Bridge", false),
     /** Peer discovery and connections. */
-    NETWORK("Network", false),
+    NETWORK("Network", true),
     /** The settlement network (MSB). */
     MSB("Settlement (MSB)", false),
     /** The sample timer feature. */

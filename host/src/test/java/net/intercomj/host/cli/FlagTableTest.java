@@ -60,10 +60,10 @@ class FlagTableTest {
     }
 
     @Test
-    void onlyTheHostPlaneIsBuiltSoFar() {
+    void theHostAndNetworkPlanesAreBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
-                "--wallet-password-file", "--log-level");
+                "--wallet-password-file", "--log-level", "--peer-dht-bootstrap", "--lan-discovery");
     }
 
     @Test
