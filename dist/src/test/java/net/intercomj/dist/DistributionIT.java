@@ -45,9 +45,10 @@ class DistributionIT {
             int top = out.indexOf("====================INTERCOM ====================");
             assertThat(top).isPositive();
             assertThat(out.get(top - 1)).isEmpty();
-            assertThat(out.subList(top, top + 5)).containsExactly(
+            assertThat(out.subList(top, top + 6)).containsExactly(
                     "====================INTERCOM ====================",
                     "Peer store: stores/e2e",
+                    "Peer DHT bootstrap nodes: 127.0.0.1:49737",
                     "Peer pubkey (hex): " + ABANDON_PUBKEY,
                     "Peer trac address (bech32m): " + ABANDON_ADDRESS,
                     "=".repeat(64));

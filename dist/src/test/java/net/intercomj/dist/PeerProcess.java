@@ -74,6 +74,21 @@ final class PeerProcess implements AutoCloseable {
                 .until(() -> stdout.contains(expected));
     }
 
+    /** Waits until {@code count} stderr lines (the log) contain {@code fragment}. */
+    void awaitStderrCount(String fragment, int count, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(20))
+                .failFast("peer exited; stdout " + stdout + " stderr " + stderr, () -> !process.isAlive())
+                .until(() -> stderr.stream().filter(line -> line.contains(fragment)).count() >= count);
+    }
+
+    /** Waits for a stdout line starting with {@code prefix} and returns it. */
+    String awaitStdoutStartingWith(String prefix, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(20))
+                .failFast("peer exited; stdout " + stdout + " stderr " + stderr, () -> !process.isAlive())
+                .until(() -> stdout.stream().anyMatch(line -> line.startsWith(prefix)));
+        return stdout.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
     int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("peer did not exit within " + within + "; stdout " + stdout + " stderr " + stderr);
