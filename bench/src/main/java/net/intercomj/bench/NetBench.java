@@ -28,13 +28,17 @@ import net.intercomj.host.net.ping.Pinger;
  * (1 KiB messages), printed beside the JavaScript stack's numbers (spec holepunch-digest
  * Part B) and DESIGN §13's targets.
  *
- * <pre>bench/run net [--transport noise|tcp] [--pings 2000] [--seconds 10] [--connects 20]</pre>
+ * <pre>bench/run net [--transport noise|tcp] [--pings 2000] [--seconds 10] [--connects 20] [--joins 20]</pre>
  */
 public final class NetBench {
 
     private NetBench() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--join-serve")) {
+            JoinBench.serve(Integer.parseInt(args[1]));
+            return;
+        }
         Options options = Options.parse(args);
         if (options.serve()) {
             serve(options);
@@ -44,13 +48,14 @@ public final class NetBench {
     }
 
     /** Options of both roles. */
-    record Options(boolean serve, BenchTransport transport, int pings, int seconds, int connects) {
+    record Options(boolean serve, BenchTransport transport, int pings, int seconds, int connects, int joins) {
         static Options parse(String[] args) {
             boolean serve = false;
             String transport = "noise";
             int pings = 2000;
             int seconds = 10;
             int connects = 20;
+            int joins = 20;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--serve" -> serve = true;
@@ -58,10 +63,11 @@ public final class NetBench {
                     case "--pings" -> pings = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                     case "--connects" -> connects = Integer.parseInt(args[++i]);
+                    case "--joins" -> joins = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(serve, BenchTransport.named(transport), pings, seconds, connects);
+            return new Options(serve, BenchTransport.named(transport), pings, seconds, connects, joins);
         }
 
         List<String> childArgs() {
@@ -167,6 +173,10 @@ public final class NetBench {
             mux.close();
 
             print(options, connectMillis, rttMillis, rate, result.received());
+            List<Double> joinMillis = JoinBench.run(options.joins());
+            System.out.printf(Locale.ROOT, "| join → connected (DHT, Noise, swarm), median / max of %d | %.1f / %.1f ms"
+                    + " | 32–41 ms (Hyperswarm, 2 proc); simultaneous joins: 0 of 30 within 15 s | ≤ 10 ms |%n",
+                    joinMillis.size(), percentile(joinMillis, 50), percentile(joinMillis, 100));
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
@@ -180,10 +190,15 @@ public final class NetBench {
     }
 
     private static Process startServer(Options options) throws IOException {
+        return startChild(options.childArgs());
+    }
+
+    /** This class in a child JVM with {@code args}; its stderr goes to ours. */
+    static Process startChild(List<String> args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
         command.add(NetBench.class.getName());
-        command.addAll(options.childArgs());
+        command.addAll(args);
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

@@ -67,7 +67,11 @@ final class DhtNodeCommand {
                         for (String entry : value.split(",")) {
                             if (!entry.isBlank()) {
                                 HostPort node = HostPort.parse(entry.trim());
-                                bootstrap.add(new InetSocketAddress(node.host(), node.port()));
+                                InetSocketAddress resolved = new InetSocketAddress(node.host(), node.port());
+                                if (resolved.isUnresolved()) {
+                                    throw new IllegalArgumentException("cannot resolve \"" + node + "\"");
+                                }
+                                bootstrap.add(resolved);
                             }
                         }
                     }

@@ -36,12 +36,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // The empty path keeps relative store paths relative, so the banner and messages print
-        // "stores/<name>" as the original does rather than an absolute path.
         if (args.length > 0 && args[0].equals(DhtNodeCommand.NAME)) {
             System.exit(new DhtNodeCommand(System.in, System.out, System.err)
                     .run(List.of(args).subList(1, args.length)));
         }
+        // The empty path keeps relative store paths relative, so the banner and messages print
+        // "stores/<name>" as the original does rather than an absolute path.
         Main main = new Main(System.getenv(), Path.of(""), System.out, System.err);
         int code = main.run(List.of(args), host -> PeerConsole.system(host.commands(), host.store().historyFile()));
         System.exit(code);

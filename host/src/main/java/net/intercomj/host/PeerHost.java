@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import net.intercomj.api.command.CommandOutput;
 import net.intercomj.host.cli.HostPort;
 import net.intercomj.host.cli.PeerOptions;
@@ -124,13 +123,19 @@ public final class PeerHost implements AutoCloseable {
         List<Discovery> lan = options.lanDiscovery() ? List.of(LanDiscovery.open(LanConfig.defaults())) : List.of();
         PeerNetwork.Settings settings = new PeerNetwork.Settings(bootstrap, DhtConfig.DEFAULT_PORT, lan,
                 SwarmConfig.defaults(new InetSocketAddress(0).getAddress()));
+        PeerNetwork network;
         try {
-            PeerNetwork network = PeerNetwork.start(wallet, settings);
-            network.swarm().join(PeerNetwork.topicOf(PeerNetwork.ENTRY_CHANNEL), true, true);
-            return network;
-        } catch (IOException e) {
+            network = PeerNetwork.start(wallet, settings);
+        } catch (IOException | RuntimeException e) {
             lan.forEach(Discovery::close);
             throw new StartupException("Cannot start the network: " + e.getMessage(), e);
+        }
+        try {
+            network.swarm().join(PeerNetwork.topicOf(PeerNetwork.ENTRY_CHANNEL), true, true);
+            return network;
+        } catch (RuntimeException e) {
+            network.close();
+            throw new StartupException("Cannot join the entry topic: " + e.getMessage(), e);
         }
     }
 

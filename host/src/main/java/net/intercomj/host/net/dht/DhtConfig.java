@@ -41,7 +41,7 @@ public record DhtConfig(InetAddress bindAddress, int port, List<InetSocketAddres
 
     /** A node on {@code bindAddress}:{@code port} joining through {@code bootstrap}, with default limits. */
     public static DhtConfig of(InetAddress bindAddress, int port, List<InetSocketAddress> bootstrap) {
-        return new DhtConfig(bindAddress, port, bootstrap, Duration.ofMillis(750), 3, Duration.ofMinutes(20), 64,
+        return new DhtConfig(bindAddress, port, bootstrap, Duration.ofMillis(500), 2, Duration.ofMinutes(20), 64,
                 20_000, Clock.systemUTC());
     }
 

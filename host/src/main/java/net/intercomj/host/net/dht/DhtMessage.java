@@ -19,7 +19,7 @@ sealed interface DhtMessage {
 
     /** The commands a node answers. */
     enum Command {
-        PING(1), FIND_NODE(2), LOOKUP(3), ANNOUNCE(4), UNANNOUNCE(5);
+        PING(1), FIND_NODE(2), LOOKUP(3), ANNOUNCE(4), UNANNOUNCE(5), DOWN_HINT(6);
 
         final int code;
 

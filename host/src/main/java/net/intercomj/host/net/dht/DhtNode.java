@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.wire.AddressCodec;
 import net.intercomj.host.net.wire.WireException;
+import net.intercomj.host.net.wire.WireReader;
+import net.intercomj.host.net.wire.WireWriter;
 import net.intercomj.host.wallet.PeerWallet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +66,9 @@ public final class DhtNode implements Closeable {
     private final AtomicInteger nextTid = new AtomicInteger(ThreadLocalRandom.current().nextInt());
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Nodes being checked for liveness (eviction pings, down hints): one check each at a time, bounded. */
+    private final Set<Bytes32> checking = ConcurrentHashMap.newKeySet();
+    private static final int MAX_CHECKS = 64;
     private volatile boolean closed;
 
     private record Pending(InetSocketAddress to, CompletableFuture<DhtMessage.Response> response) {}
@@ -74,7 +81,7 @@ public final class DhtNode implements Closeable {
         this.socket = socket;
         this.self = DhtPeer.at((InetSocketAddress) socket.getLocalSocketAddress());
         this.table = new RoutingTable(self.id(), K);
-        this.tokens = new Tokens(config.clock(), java.time.Duration.ofMinutes(5));
+        this.tokens = new Tokens(config.clock(), Duration.ofMinutes(5));
         this.store = new RecordStore(config.clock(), config.recordTtl(), config.maxRecordsPerTopic(), config.maxRecords());
         Thread.ofVirtual().name("dht-receive " + self.address()).start(this::receiveLoop);
     }
@@ -104,7 +111,7 @@ public final class DhtNode implements Closeable {
                 template.clock());
         try {
             DhtNode node = start(asBootstrap);
-            LOG.info("No DHT node answered on {}; this peer is now that node", wellKnown);
+            LOG.info("The DHT port {} was free; this peer is now the machine's DHT node", wellKnown);
             return node;
         } catch (BindException taken) {
             DhtConfig joining = new DhtConfig(loopback, 0, List.of(wellKnown), template.requestTimeout(),
@@ -146,10 +153,10 @@ public final class DhtNode implements Closeable {
     }
 
     /** The round trip to {@code address}, or empty if it does not answer. */
-    public Optional<java.time.Duration> ping(InetSocketAddress address) {
+    public Optional<Duration> ping(InetSocketAddress address) {
         long start = System.nanoTime();
         return request(address, DhtMessage.Command.PING, Optional.empty(), Optional.empty(), new byte[0])
-                .map(reply -> java.time.Duration.ofNanos(System.nanoTime() - start));
+                .map(reply -> Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The (up to) k responding nodes closest to {@code target}, closest first. */
@@ -287,6 +294,9 @@ public final class DhtNode implements Closeable {
             }
         }
         Set<Bytes32> asked = new HashSet<>();
+        // Who told us of each candidate: told when it turns out dead, so stale entries leave
+        // other nodes' tables after one failed query instead of slowing every later one.
+        Map<Bytes32, InetSocketAddress> referrers = new HashMap<>();
         Map<Bytes32, Reply> replies = new HashMap<>();
         record Outcome(DhtPeer peer, Optional<DhtMessage.Response> response) {}
         LinkedBlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
@@ -324,6 +334,10 @@ public final class DhtNode implements Closeable {
             if (outcome.response().isEmpty()) {
                 // A node that does not answer leaves the candidates, so the frontier moves past it.
                 candidates.remove(outcome.peer().id());
+                InetSocketAddress referrer = referrers.get(outcome.peer().id());
+                if (referrer != null) {
+                    sendDownHint(referrer, outcome.peer().address());
+                }
                 continue;
             }
             Reply reply = new Reply(outcome.peer(), outcome.response().get());
@@ -331,8 +345,8 @@ public final class DhtNode implements Closeable {
             onReply.accept(reply);
             for (InetSocketAddress address : reply.response().closerNodes()) {
                 DhtPeer closer = DhtPeer.at(address);
-                if (!closer.id().equals(self.id())) {
-                    candidates.putIfAbsent(closer.id(), closer);
+                if (!closer.id().equals(self.id()) && candidates.putIfAbsent(closer.id(), closer) == null) {
+                    referrers.putIfAbsent(closer.id(), reply.from().address());
                 }
             }
         }
@@ -379,6 +393,35 @@ public final class DhtNode implements Closeable {
         } finally {
             inFlight.release();
         }
+    }
+
+    /** Tells {@code referrer} that {@code dead} did not answer us; it checks for itself. */
+    private void sendDownHint(InetSocketAddress referrer, InetSocketAddress dead) {
+        WireWriter value = new WireWriter(32);
+        AddressCodec.write(dead, value);
+        // Fire and forget: the answer, if any, is dropped as unexpected.
+        send(referrer, new DhtMessage.Request(nextTid.getAndIncrement(), Optional.of(self.id()),
+                DhtMessage.Command.DOWN_HINT, Optional.empty(), Optional.empty(), value.toByteArray()));
+    }
+
+    /**
+     * Pings {@code peer} once (one check per node at a time, and a bounded number overall) and
+     * runs {@code ifDead} when it does not answer. Hints are only checked, never believed.
+     */
+    private void checkLiveness(DhtPeer peer, Runnable ifDead) {
+        if (checking.size() >= MAX_CHECKS || !checking.add(peer.id())) {
+            return;
+        }
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (request(peer.address(), DhtMessage.Command.PING, Optional.empty(), Optional.empty(), new byte[0])
+                        .isEmpty()) {
+                    ifDead.run();
+                }
+            } finally {
+                checking.remove(peer.id());
+            }
+        });
     }
 
     private void send(InetSocketAddress to, DhtMessage message) {
@@ -460,6 +503,17 @@ public final class DhtNode implements Closeable {
                 }
             }
             case ANNOUNCE, UNANNOUNCE -> error = store(from, request);
+            case DOWN_HINT -> {
+                try {
+                    DhtPeer suspect = DhtPeer.at(AddressCodec.read(
+                            new WireReader(request.value())));
+                    if (table.contains(suspect)) {
+                        checkLiveness(suspect, () -> table.remove(suspect));
+                    }
+                } catch (WireException e) {
+                    error = DhtMessage.ERROR_BAD_REQUEST;
+                }
+            }
         }
         send(from, new DhtMessage.Response(request.tid(), Optional.of(self.id()), from, token, closer, error, value));
     }
@@ -516,11 +570,6 @@ public final class DhtNode implements Closeable {
         if (!peer.id().equals(claimedId.get())) {
             return;
         }
-        table.seen(peer).ifPresent(oldest -> Thread.ofVirtual().start(() -> {
-            if (request(oldest.address(), DhtMessage.Command.PING, Optional.empty(), Optional.empty(), new byte[0])
-                    .isEmpty()) {
-                table.replace(oldest, peer);
-            }
-        }));
+        table.seen(peer).ifPresent(oldest -> checkLiveness(oldest, () -> table.replace(oldest, peer)));
     }
 }

@@ -43,12 +43,17 @@ final class RoutingTable {
         return Optional.of(bucket.values().iterator().next());
     }
 
-    /** Swaps an unresponsive {@code stale} node for {@code fresh}, if the bucket still holds it. */
+    /** Swaps an unresponsive {@code stale} node for {@code fresh}, if there is room once it is gone. */
     synchronized void replace(DhtPeer stale, DhtPeer fresh) {
         LinkedHashMap<Bytes32, DhtPeer> bucket = bucketOf(stale.id());
-        if (bucket.remove(stale.id()) != null && bucket.size() < k) {
+        bucket.remove(stale.id());
+        if (bucket.size() < k && !fresh.id().equals(self)) {
             bucketOf(fresh.id()).put(fresh.id(), fresh);
         }
+    }
+
+    synchronized boolean contains(DhtPeer peer) {
+        return peer.equals(bucketOf(peer.id()).get(peer.id()));
     }
 
     synchronized void remove(DhtPeer peer) {

@@ -56,13 +56,20 @@ public final class PingCommand implements TerminalCommand {
             }
         }
         for (Bytes32 target : targets) {
-            Pinger pinger = network.pinger(target)
-                    .orElseThrow(() -> new CommandException("Not connected to " + target.toHex() + "."));
+            java.util.Optional<Pinger> found = network.pinger(target);
+            if (found.isEmpty()) {
+                if (targets.size() == 1) {
+                    throw new CommandException("Not connected to " + target.toHex() + ".");
+                }
+                out.println("No longer connected to " + target.toHex() + ".");
+                continue;
+            }
+            Pinger pinger = found.get();
             try {
                 Duration rtt = pinger.ping(32, TIMEOUT);
                 out.println(String.format(Locale.ROOT, "Pong from %s in %.3f ms", target.toHex(), rtt.toNanos() / 1e6));
             } catch (TimeoutException e) {
-                out.println("No pong from " + target.toHex() + " within " + TIMEOUT.toSeconds() + " s: " + e.getMessage());
+                out.println("No pong from " + target.toHex() + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -20,7 +20,7 @@ class DhtCodecTest {
         Optional<Bytes32> id = random.nextBoolean() ? Optional.of(key(random)) : Optional.empty();
         byte[] value = random.nextInt(3) == 0 ? new byte[0] : Fuzz.randomBytes(random, 1 + random.nextInt(300));
         if (random.nextBoolean()) {
-            DhtMessage.Command command = DhtMessage.Command.values()[random.nextInt(5)];
+            DhtMessage.Command command = DhtMessage.Command.values()[random.nextInt(DhtMessage.Command.values().length)];
             return new DhtMessage.Request(random.nextInt(), id, command,
                     random.nextBoolean() ? Optional.of(key(random)) : Optional.empty(),
                     random.nextBoolean() ? Optional.of(key(random)) : Optional.empty(), value);
