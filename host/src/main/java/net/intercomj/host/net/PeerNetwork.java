@@ -95,6 +95,10 @@ public final class PeerNetwork implements Closeable {
         try {
             if (!settings.dhtBootstrap().isEmpty()) {
                 dht.bootstrap();
+                if (dht.stats().nodesKnown() == 0) {
+                    LOG.warn("No DHT bootstrap node answered ({}); peers will be found on the LAN only until one does",
+                            settings.dhtBootstrap());
+                }
             }
             network = new PeerNetwork(dht, discovery, wallet, settings);
         } catch (IOException | RuntimeException e) {

@@ -387,6 +387,11 @@ public final class Swarm implements Closeable {
             if (closed) {
                 return;
             }
+            if (!wanted.containsKey(peer.publicKey()) && !connections.containsKey(peer.publicKey())
+                    && (connections.size() >= config.maxPeers() || wanted.size() >= 4 * config.maxPeers())) {
+                // Full: peers found now are found again by the next lookup if room opens up.
+                return;
+            }
             Wanted entry = wanted.computeIfAbsent(peer.publicKey(), key -> new Wanted(peer));
             if (!peer.addresses().isEmpty()) {
                 entry.address = peer;
