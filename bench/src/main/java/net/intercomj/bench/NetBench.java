@@ -39,6 +39,10 @@ public final class NetBench {
             JoinBench.serve(Integer.parseInt(args[1]));
             return;
         }
+        if (args.length > 0 && args[0].equals("--echo-serve")) {
+            SocketFloor.serve(args[1].equals("virtual"));
+            return;
+        }
         Options options = Options.parse(args);
         if (options.serve()) {
             serve(options);
@@ -173,6 +177,12 @@ public final class NetBench {
             mux.close();
 
             print(options, connectMillis, rttMillis, rate, result.received());
+            for (boolean virtual : new boolean[] {true, false}) {
+                List<Double> floor = SocketFloor.measure(virtual, 200, options.pings());
+                System.out.printf(Locale.ROOT, "| floor: bare TCP ping 100 B, no mux, %s threads, median / p99 of %d"
+                        + " | %.3f / %.3f ms | | |%n", virtual ? "virtual" : "platform", floor.size(),
+                        percentile(floor, 50), percentile(floor, 99));
+            }
             List<Double> joinMillis = JoinBench.run(options.joins());
             System.out.printf(Locale.ROOT, "| join → connected (DHT, Noise, swarm), median / max of %d | %.1f / %.1f ms"
                     + " | 32–41 ms (Hyperswarm, 2 proc); simultaneous joins: 0 of 30 within 15 s | ≤ 10 ms |%n",
@@ -202,7 +212,7 @@ public final class NetBench {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    private static int readPort(Process server) throws IOException {
+    static int readPort(Process server) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = lines.readLine();
         if (line == null || !line.startsWith("PORT ")) {
