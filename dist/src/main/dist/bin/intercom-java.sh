@@ -1,6 +1,7 @@
 # Shared by ./intercom (repository launcher) and bin/intercom (distribution launcher).
-# Source it, then call intercom_find_java; it sets INTERCOM_JAVA_HOME and INTERCOM_JAVA_VERSION
-# (feature number, e.g. 25) or prints why not and returns 1. Also intercom_jvm_flags.
+# Source it, then call intercom_find_java (or `intercom_find_java jdk` where a compiler is needed,
+# as for building); it sets INTERCOM_JAVA_HOME and INTERCOM_JAVA_VERSION (feature number, e.g. 25)
+# or prints why not and returns 1. Also intercom_jvm_flags.
 
 INTERCOM_MIN_JAVA=21
 
@@ -13,9 +14,11 @@ intercom_java_version() {
   printf '%s' "${v%%.*}"
 }
 
-# JAVA_HOME first if it qualifies; otherwise the newest qualifying JDK in the usual places.
+# JAVA_HOME first if it qualifies; otherwise the newest qualifying Java in the usual places.
+# With "jdk" as $1 only installations with javac qualify; running a built peer needs just java.
 intercom_find_java() {
-  local candidates=() d v best="" bestv=0
+  local need_jdk="${1:-}" kind="Java runtime" candidates=() d v best="" bestv=0
+  [ "$need_jdk" = jdk ] && kind=JDK
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   for d in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
            "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
@@ -26,14 +29,15 @@ intercom_find_java() {
     candidates+=("$d")
   fi
   for d in "${candidates[@]}"; do
-    [ -x "$d/bin/java" ] && [ -x "$d/bin/javac" ] || continue
+    [ -x "$d/bin/java" ] || continue
+    [ "$need_jdk" != jdk ] || [ -x "$d/bin/javac" ] || continue
     v=$(intercom_java_version "$d")
     [ -n "$v" ] && [ "$v" -ge "$INTERCOM_MIN_JAVA" ] 2>/dev/null || continue
     if [ -n "${JAVA_HOME:-}" ] && [ "$d" = "$JAVA_HOME" ]; then best=$d; bestv=$v; break; fi
     if [ "$v" -gt "$bestv" ]; then best=$d; bestv=$v; fi
   done
   if [ -z "$best" ]; then
-    echo "intercom: needs a JDK $INTERCOM_MIN_JAVA or newer; none found (looked at JAVA_HOME, /usr/lib/jvm, /usr/java, /opt, ~/.sdkman, ~/.jdks and the java on PATH). Install one (e.g. 'apt-get install openjdk-21-jdk') or set JAVA_HOME." >&2
+    echo "intercom: needs a $kind $INTERCOM_MIN_JAVA or newer; none found (looked at JAVA_HOME, /usr/lib/jvm, /usr/java, /opt, ~/.sdkman, ~/.jdks and the java on PATH). Install one (e.g. 'apt-get install openjdk-21-jdk') or set JAVA_HOME." >&2
     return 1
   fi
   INTERCOM_JAVA_HOME=$best

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,25 @@ class DistributionIT {
             assertThat(peer.awaitExit(PeerProcess.STARTUP)).isZero();
             assertThat(peer.stdout()).anyMatch(line -> line.contains("--peer-store-name"));
         }
+    }
+
+    /** A distribution is run by a Java runtime: the launcher must not insist on a compiler. */
+    @Test
+    void runsOnAJavaRuntimeWithoutACompiler() throws Exception {
+        Path runtime = work.resolve("jre");
+        Path java = runtime.resolve("bin").resolve("java");
+        Path calls = work.resolve("java-calls.txt");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/sh\necho \"$@\" >> '" + calls + "'\nexec '"
+                + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        assertThat(runtime.resolve("bin").resolve("javac")).doesNotExist();
+
+        try (PeerProcess peer = PeerProcess.start(work, Map.of("JAVA_HOME", runtime.toString()), "--help")) {
+            assertThat(peer.awaitExit(PeerProcess.STARTUP)).isZero();
+            assertThat(peer.stdout()).anyMatch(line -> line.contains("--peer-store-name"));
+        }
+        assertThat(Files.readAllLines(calls)).anyMatch(line -> line.endsWith("--help"));
     }
 
     private void assertFailsWith(int exitCode, String stderrFragment, String... args) throws Exception {

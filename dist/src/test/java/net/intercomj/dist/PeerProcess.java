@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,12 @@ final class PeerProcess implements AutoCloseable {
     }
 
     static PeerProcess start(Path workingDirectory, String... args) throws IOException {
+        return start(workingDirectory, Map.of(), args);
+    }
+
+    /** Starts the launcher with {@code environment} added to what the tests run with. */
+    static PeerProcess start(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(List.of(args));
@@ -49,6 +56,7 @@ final class PeerProcess implements AutoCloseable {
         // The peer must not see a token or flags from the environment running the tests.
         builder.environment().keySet().removeIf(name -> name.startsWith("SC_") || name.startsWith("SIDECHANNEL")
                 || name.startsWith("PEER_") || name.startsWith("MSB_") || name.startsWith("SUBNET_"));
+        builder.environment().putAll(environment);
         return new PeerProcess(builder.start());
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,12 @@ public final class PeerHost implements AutoCloseable {
         }
         try {
             boolean firstRun = !Files.exists(store.keypairFile());
-            PeerWallet wallet = KeypairFile.loadOrCreate(store.keypairFile(), password);
+            PeerWallet wallet;
+            try {
+                wallet = KeypairFile.loadOrCreate(store.keypairFile(), password);
+            } finally {
+                Arrays.fill(password, (byte) 0);
+            }
             if (firstRun) {
                 out.println("Key pair exported to " + store.keypairFile());
             }
