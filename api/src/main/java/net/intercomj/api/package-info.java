@@ -2,7 +2,10 @@
  * The Intercom plugin API: the only classes a plugin compiles against.
  *
  * <p>Sub-packages group one concept each: {@link net.intercomj.api.command} for terminal
- * commands, {@link net.intercomj.api.wallet} for the peer's identity. The host implements
- * these interfaces; plugins never see host classes.
+ * commands, {@link net.intercomj.api.wallet} for the peer's identity,
+ * {@link net.intercomj.api.plugin} for a plugin's entry point and context,
+ * {@link net.intercomj.api.network} for links and protocols to other peers,
+ * {@link net.intercomj.api.sidechannel} for the sidechannel plane. The host implements these
+ * interfaces; plugins never see host classes.
  */
 package net.intercomj.api;

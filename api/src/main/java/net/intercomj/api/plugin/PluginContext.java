@@ -1,0 +1,41 @@
+package net.intercomj.api.plugin;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import net.intercomj.api.command.TerminalCommand;
+
+/**
+ * What the host gives a plugin: services by interface, a place to offer its own, terminal
+ * commands, the operator's console and a folder of its own. One context per plugin; it is
+ * safe to use from any thread.
+ *
+ * <p>Services the host offers: {@link net.intercomj.api.wallet.Wallet},
+ * {@link net.intercomj.api.network.Network}, {@link PeerConsole},
+ * {@link net.intercomj.api.sidechannel.SidechannelConfig}. Plugins offer others, e.g. the
+ * sidechannel plugin offers {@link net.intercomj.api.sidechannel.Sidechannels}.
+ */
+public interface PluginContext {
+
+    /** The plugin's id, from its jar's {@code Plugin-Id}. */
+    String pluginId();
+
+    /** The service registered for {@code type}, by the host or by a plugin started earlier. */
+    <T> Optional<T> service(Class<T> type);
+
+    /**
+     * Offers {@code service} to the host and to other plugins.
+     *
+     * @throws IllegalStateException if a service of this type is already offered
+     */
+    <T> void provide(Class<T> type, T service);
+
+    /**
+     * Adds a terminal command.
+     *
+     * @throws IllegalStateException if a command of that name exists
+     */
+    void addCommand(TerminalCommand command);
+
+    /** A folder for the plugin's own files inside the peer's store; created on first call. */
+    Path dataFolder();
+}
