@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import net.intercomj.api.command.CommandOutput;
 import net.intercomj.host.cli.FlagParser;
@@ -86,7 +87,11 @@ public final class Main {
         };
         PeerHost host;
         try {
-            host = PeerHost.start(options, stdout, Clock.systemUTC());
+            CommandOutput stderr = line -> {
+                err.println(line);
+                err.flush();
+            };
+            host = PeerHost.start(options, stdout, stderr, Clock.systemUTC(), pluginsFolder());
         } catch (StartupException e) {
             err.println(e.getMessage());
             return 1;
@@ -104,6 +109,11 @@ public final class Main {
             removeHook(shutdownHook);
         }
         return 0;
+    }
+
+    /** The distribution's {@code plugins/} folder; none when run outside a distribution (tests). */
+    private static Optional<Path> pluginsFolder() {
+        return Optional.ofNullable(System.getProperty("intercom.home")).map(home -> Path.of(home, "plugins"));
     }
 
     private static void runTerminal(PeerHost host, PeerConsole console) throws InterruptedException {

@@ -17,6 +17,18 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.intercomj.api.command.CommandOutput;
+import net.intercomj.api.network.Network;
+import net.intercomj.api.plugin.IntercomPlugin;
+import net.intercomj.api.plugin.PeerConsole;
+import net.intercomj.api.sidechannel.SidechannelConfig;
+import net.intercomj.api.sidechannel.Sidechannels;
+import net.intercomj.api.wallet.SignatureVerifier;
+import net.intercomj.api.wallet.Wallet;
+import net.intercomj.host.apps.PluginException;
+import net.intercomj.host.apps.PluginHost;
+import net.intercomj.host.apps.ServiceRegistry;
+import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.apps.services.SidechannelConfigs;
 import net.intercomj.host.cli.HostPort;
 import net.intercomj.host.cli.PeerOptions;
 import net.intercomj.host.net.PeerNetwork;
@@ -56,6 +68,8 @@ public final class PeerHost implements AutoCloseable {
     private final WriterKey writerKey;
     private final SubnetBootstrap subnetBootstrap;
     private final CommandRegistry commands = new CommandRegistry();
+    private final ServiceRegistry services = new ServiceRegistry();
+    private final PluginHost plugins;
     private final Clock clock;
     private final Instant startedAt;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -70,6 +84,7 @@ public final class PeerHost implements AutoCloseable {
         this.subnetBootstrap = subnetBootstrap;
         this.clock = clock;
         this.startedAt = clock.instant();
+        this.plugins = new PluginHost(services, commands, store.folder().resolve("plugins"));
         commands.register(new HelpCommand(commands));
         commands.register(new StatsCommand(List.of(this::statsLines)));
         commands.register(new GetKeysCommand(wallet));
@@ -85,6 +100,28 @@ public final class PeerHost implements AutoCloseable {
      * @param out where start-up notices go (e.g. that a new wallet was created)
      */
     public static PeerHost start(PeerOptions options, CommandOutput out, Clock clock) throws StartupException {
+        return start(options, out, out, clock, Optional.empty());
+    }
+
+    /**
+     * Starts the peer as {@link #start(PeerOptions, CommandOutput, Clock)} does, then the plugins
+     * found in {@code pluginsFolder}.
+     *
+     * @param warnings where warnings for the operator go (standard error)
+     */
+    public static PeerHost start(PeerOptions options, CommandOutput out, CommandOutput warnings, Clock clock,
+            Optional<Path> pluginsFolder) throws StartupException {
+        PeerHost host = startPeer(options, out, clock);
+        try {
+            host.startPlugins(options, out, warnings, pluginsFolder);
+        } catch (PluginException | RuntimeException e) {
+            host.close();
+            throw new StartupException(e.getMessage(), e);
+        }
+        return host;
+    }
+
+    private static PeerHost startPeer(PeerOptions options, CommandOutput out, Clock clock) throws StartupException {
         byte[] password = readPassword(options.walletPasswordFile());
         PeerStore store;
         try {
@@ -115,6 +152,39 @@ public final class PeerHost implements AutoCloseable {
             closeQuietly(store);
             throw e;
         }
+    }
+
+    /** Offers the host's services, then loads the plugins, which may offer more (the sidechannel plane). */
+    private void startPlugins(PeerOptions options, CommandOutput out, CommandOutput warnings,
+            Optional<Path> pluginsFolder) throws PluginException {
+        services.provide(Wallet.class, wallet);
+        services.provide(SignatureVerifier.class, PeerWallet::verify);
+        services.provide(Network.class, new NetworkService(network));
+        services.provide(PeerConsole.class, new PeerConsole() {
+            @Override
+            public void println(String line) {
+                out.println(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                warnings.println(line);
+            }
+        });
+        services.provide(SidechannelConfig.class, SidechannelConfigs.from(options));
+        if (pluginsFolder.isPresent()) {
+            plugins.loadFolder(pluginsFolder.get());
+        }
+    }
+
+    /** Starts a plugin that is on the class path (tests); what it offers joins the others. */
+    public void startPlugin(String id, IntercomPlugin plugin) throws PluginException {
+        plugins.start(id, plugin);
+    }
+
+    /** The services offered to plugins, the host's and theirs. */
+    public ServiceRegistry services() {
+        return services;
     }
 
     private static PeerNetwork startNetwork(PeerOptions options, PeerWallet wallet) throws StartupException {
@@ -166,6 +236,13 @@ public final class PeerHost implements AutoCloseable {
                 .map(address -> address.getAddress().getHostAddress() + ":" + address.getPort()).toList()));
         values.put(BannerLine.PEER_PUBKEY, wallet.publicKeyHex());
         values.put(BannerLine.PEER_TRAC_ADDRESS, wallet.address());
+        services.get(Sidechannels.class).ifPresent(sidechannels -> {
+            values.put(BannerLine.SIDECHANNEL_ENTRY, Sidechannels.ENTRY_CHANNEL);
+            List<String> extras = services.get(SidechannelConfig.class).map(SidechannelConfig::extras).orElse(List.of());
+            if (!extras.isEmpty()) {
+                values.put(BannerLine.SIDECHANNEL_EXTRAS, String.join(", ", extras));
+            }
+        });
         return Banner.render(values);
     }
 
@@ -229,6 +306,7 @@ public final class PeerHost implements AutoCloseable {
             return;
         }
         requestStop();
+        plugins.close();
         network.close();
         closeQuietly(store);
         log.debug("Peer closed");

@@ -9,4 +9,9 @@ public interface PeerConsole {
 
     /** Prints one line (without a trailing newline). */
     void println(String line);
+
+    /** Prints one warning line, on the error stream where there is one. */
+    default void warn(String line) {
+        println(line);
+    }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,12 +58,20 @@ public final class PeerNetwork implements Closeable {
      * @param zeroConfigPort the well-known port of the zero-config node
      * @param lanDiscovery   discoveries to add to the DHT (the LAN one), possibly none
      * @param swarm          how the swarm listens and dials
+     * @param firewall       which peers to keep connections with
      */
     public record Settings(List<InetSocketAddress> dhtBootstrap, int zeroConfigPort, List<Discovery> lanDiscovery,
-            SwarmConfig swarm) {
+            SwarmConfig swarm, Firewall firewall) {
         public Settings {
             dhtBootstrap = List.copyOf(dhtBootstrap);
             lanDiscovery = List.copyOf(lanDiscovery);
+            Objects.requireNonNull(firewall, "firewall");
+        }
+
+        /** Settings that keep connections with every peer. */
+        public Settings(List<InetSocketAddress> dhtBootstrap, int zeroConfigPort, List<Discovery> lanDiscovery,
+                SwarmConfig swarm) {
+            this(dhtBootstrap, zeroConfigPort, lanDiscovery, swarm, Firewall.OPEN);
         }
     }
 
@@ -78,7 +87,7 @@ public final class PeerNetwork implements Closeable {
         NoiseHandshaker handshaker = new NoiseHandshaker(NoiseIdentity.of(wallet), PROLOGUE,
                 SecureConnection.Timing.DEFAULTS);
         this.swarm = Swarm.start(settings.swarm(), Bytes32.of(wallet.publicKey()), handshaker, discovery,
-                new Dispatcher(), Firewall.OPEN);
+                new Dispatcher(), settings.firewall());
     }
 
     /** Starts the DHT node, the discoveries and the swarm. */

@@ -76,6 +76,11 @@ public final class Mux implements Closeable {
         acceptors.put(protocol, acceptor);
     }
 
+    /** Stops answering opens of {@code protocol} if {@code acceptor} is still the one registered. */
+    public void unregister(String protocol, ChannelAcceptor acceptor) {
+        acceptors.remove(protocol, acceptor);
+    }
+
     /** Starts reading and writing. Register acceptors first, or early opens are rejected. */
     public void start() {
         lock.lock();

@@ -1,0 +1,77 @@
+package net.intercomj.host.apps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.intercomj.api.command.TerminalCommand;
+import net.intercomj.api.plugin.PluginContext;
+import net.intercomj.host.terminal.CommandRegistry;
+
+/**
+ * One plugin's view of the host. It remembers what the plugin added, so unloading the plugin
+ * takes its commands and services away again.
+ */
+final class HostPluginContext implements PluginContext {
+
+    private final String pluginId;
+    private final ServiceRegistry services;
+    private final CommandRegistry commands;
+    private final Path dataFolder;
+    private final List<TerminalCommand> addedCommands = new ArrayList<>();
+    private final List<Map.Entry<Class<?>, Object>> providedServices = new ArrayList<>();
+
+    HostPluginContext(String pluginId, ServiceRegistry services, CommandRegistry commands, Path dataFolder) {
+        this.pluginId = pluginId;
+        this.services = services;
+        this.commands = commands;
+        this.dataFolder = dataFolder;
+    }
+
+    @Override
+    public String pluginId() {
+        return pluginId;
+    }
+
+    @Override
+    public <T> Optional<T> service(Class<T> type) {
+        return services.get(type);
+    }
+
+    @Override
+    public synchronized <T> void provide(Class<T> type, T service) {
+        services.provide(type, service);
+        providedServices.add(Map.entry(type, service));
+    }
+
+    @Override
+    public synchronized void addCommand(TerminalCommand command) {
+        try {
+            commands.register(command);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        addedCommands.add(command);
+    }
+
+    @Override
+    public Path dataFolder() {
+        try {
+            return Files.createDirectories(dataFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dataFolder, e);
+        }
+    }
+
+    /** Takes away what the plugin added. */
+    synchronized void withdrawAll() {
+        addedCommands.forEach(commands::unregister);
+        addedCommands.clear();
+        providedServices.forEach(entry -> services.withdraw(entry.getKey(), entry.getValue()));
+        providedServices.clear();
+    }
+}

@@ -1,0 +1,972 @@
+package net.intercomj.sidechannel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import net.intercomj.api.network.LinkListener;
+import net.intercomj.api.network.Network;
+import net.intercomj.api.network.PeerLink;
+import net.intercomj.api.network.Port;
+import net.intercomj.api.network.PortHandler;
+import net.intercomj.api.network.Registration;
+import net.intercomj.api.plugin.PeerConsole;
+import net.intercomj.api.sidechannel.SidechannelMessage;
+import net.intercomj.api.sidechannel.Sidechannels;
+import net.intercomj.api.wallet.SignatureVerifier;
+import net.intercomj.api.wallet.Wallet;
+import net.intercomj.sidechannel.auth.Invite;
+import net.intercomj.sidechannel.auth.Tokens;
+import net.intercomj.sidechannel.auth.Verdict;
+import net.intercomj.sidechannel.auth.Welcome;
+import net.intercomj.sidechannel.envelope.Envelope;
+import net.intercomj.sidechannel.envelope.EnvelopeCodec;
+import net.intercomj.sidechannel.envelope.EnvelopeException;
+import net.intercomj.sidechannel.envelope.MessageIds;
+import net.intercomj.sidechannel.envelope.MessageSignature;
+import net.intercomj.sidechannel.limit.RateLimiter;
+import net.intercomj.sidechannel.pow.ProofOfWork;
+import net.intercomj.sidechannel.relay.SeenCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sidechannel plane: channels joined, a port per channel on every link, the receive
+ * pipeline that applies every policy, relaying, and sending. Behaviour is the original's
+ * (spec upstream-sidechannel-bridge §2) with the fixes of its §6, each marked where it is made.
+ *
+ * <p>State lives under one lock; signature checks and proof of work run outside it. Port
+ * handlers run on the network's per-port threads and never wait: sends from them use
+ * {@link Port#trySend}.
+ */
+final class SidechannelPlane implements Sidechannels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SidechannelPlane.class);
+    private static final Duration FLUSH_LIMIT = Duration.ofSeconds(10);
+    /** How far a message's {@code ts} may be from this peer's clock; also how long ids are remembered. */
+    static final long REPLAY_WINDOW_MS = 120_000;
+    /**
+     * Ids remembered for dedupe and replay protection. Larger than the original's 5000: the
+     * cache is also the replay guard here, and a message older than the oldest evicted one is
+     * refused, so the cache must hold a few seconds of traffic at full speed.
+     */
+    static final int SEEN_CAPACITY = 50_000;
+    private static final String PROTOCOL_PREFIX = "sidechannel/";
+
+    private final Policy policy;
+    private final Wallet wallet;
+    private final SignatureVerifier verifier;
+    private final Network network;
+    private final PeerConsole console;
+    private final LongSupplier clock;
+    private final Path workingDirectory;
+    private final ObjectMapper json = new ObjectMapper();
+    private final RateLimiter limiter;
+    private final SeenCache seen;
+    private final Map<String, Welcome> configuredWelcomes;
+    private final List<Consumer<SidechannelMessage>> subscribers = new CopyOnWriteArrayList<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock.
+    private final Map<String, ChannelState> channels = new LinkedHashMap<>();
+    private final Map<PeerLink, Map<String, PortState>> links = new HashMap<>();
+    /** Welcomes received or made while running: cleared on leave, unlike configured ones (fix §6.4). */
+    private final Map<String, Welcome> runtimeWelcomes = new HashMap<>();
+    private final Map<String, Invite> localInvites = new HashMap<>();
+    private Registration linkRegistration;
+    private volatile boolean started;
+
+    SidechannelPlane(Policy policy, Wallet wallet, SignatureVerifier verifier, Network network, PeerConsole console,
+            LongSupplier clock, Path workingDirectory) {
+        this.policy = policy;
+        this.wallet = wallet;
+        this.verifier = verifier;
+        this.network = network;
+        this.console = console;
+        this.clock = clock;
+        this.workingDirectory = workingDirectory;
+        this.limiter = new RateLimiter(policy.config().rateBytes(), policy.config().rateBurst(),
+                policy.config().maxStrikes(), clock);
+        this.seen = new SeenCache(SEEN_CAPACITY, REPLAY_WINDOW_MS, clock);
+        this.configuredWelcomes = verifiedConfiguredWelcomes();
+    }
+
+    /** Flag-given welcomes that verify; the others are refused with a warning (fix §6.9). */
+    private Map<String, Welcome> verifiedConfiguredWelcomes() {
+        Map<String, Welcome> verified = new HashMap<>();
+        policy.config().welcomes().forEach((channel, text) -> {
+            Optional<Welcome> welcome = readJson(text).flatMap(Welcome::parse);
+            if (welcome.isEmpty()) {
+                console.warn("[sidechannel:" + channel + "] --sidechannel-welcome ignored: not a welcome.");
+                return;
+            }
+            switch (welcome.get().verify(channel, policy.owner(channel), verifier)) {
+                case Verdict.Valid valid -> verified.put(channel, welcome.get());
+                case Verdict.Invalid invalid -> console.warn("[sidechannel:" + channel
+                        + "] --sidechannel-welcome ignored: " + invalid.reason() + ".");
+            }
+        });
+        return Map.copyOf(verified);
+    }
+
+    // ---- life cycle
+
+    /** Joins the entry channel and the extras, waits for discovery (at most 10 s), and says so. */
+    void start() throws InterruptedException {
+        lock.lock();
+        try {
+            linkRegistration = network.onLinks(new LinkListener() {
+                @Override
+                public void onLink(PeerLink link) {
+                    linkOpened(link);
+                }
+
+                @Override
+                public void onLinkClosed(PeerLink link) {
+                    linkClosed(link);
+                }
+            });
+            register(ENTRY_CHANNEL);
+            policy.config().extras().forEach(channel -> {
+                if (!register(channel)) {
+                    console.println("[sidechannel:" + channel + "] join denied (invite required).");
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+        network.flush(FLUSH_LIMIT);
+        started = true;
+        console.println("Sidechannel: ready");
+    }
+
+    /** Leaves every topic and closes every port (the original left them open, §6.14). */
+    void stop() {
+        lock.lock();
+        try {
+            started = false;
+            if (linkRegistration != null) {
+                linkRegistration.close();
+            }
+            for (ChannelState state : channels.values()) {
+                state.serving.close();
+                network.leave(state.topic);
+            }
+            channels.clear();
+            links.values().forEach(ports -> ports.values().forEach(state -> {
+                if (state.port != null) {
+                    state.port.close();
+                }
+            }));
+            links.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- Sidechannels
+
+    @Override
+    public boolean started() {
+        return started;
+    }
+
+    @Override
+    public List<String> channels() {
+        lock.lock();
+        try {
+            return List.copyOf(channels.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int connectionCount() {
+        lock.lock();
+        try {
+            return (int) links.values().stream().filter(ports -> !ports.isEmpty()).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean join(String channel, Optional<String> invite, Optional<String> welcome) {
+        String name = channel.trim();
+        if (name.isEmpty()) {
+            return false;
+        }
+        accept(name, invite, welcome);
+        lock.lock();
+        try {
+            if (!register(name)) {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            network.flush(FLUSH_LIMIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    @Override
+    public boolean leave(String channel) {
+        String name = channel.trim();
+        lock.lock();
+        try {
+            if (Policy.isEntry(name)) {
+                return false;
+            }
+            ChannelState state = channels.remove(name);
+            if (state == null) {
+                return false;
+            }
+            state.serving.close();
+            for (Map<String, PortState> ports : links.values()) {
+                PortState port = ports.remove(name);
+                if (port != null && port.port != null) {
+                    port.port.close();
+                }
+            }
+            runtimeWelcomes.remove(name);
+            localInvites.remove(name);
+            network.leave(state.topic);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean send(String channel, String messageJson, Optional<String> invite, Optional<String> welcome) {
+        Optional<JsonNode> message = readJson(messageJson);
+        if (message.isEmpty()) {
+            return false;
+        }
+        return send(channel, message.get(), invite, welcome);
+    }
+
+    /** Sends {@code message} on {@code channel}, joining it first (the original only registered it, §6.6). */
+    boolean send(String channel, JsonNode message, Optional<String> invite, Optional<String> welcome) {
+        String name = channel.trim();
+        if (name.isEmpty()) {
+            return false;
+        }
+        if (policy.ownerOnly(name) && !policy.isOwner(name)) {
+            return false;
+        }
+        if (!join(name, invite, welcome)) {
+            return false;
+        }
+        Optional<ObjectNode> inviteJson = invite.flatMap(this::readJson).filter(JsonNode::isObject)
+                .map(node -> (ObjectNode) node);
+        return broadcast(name, message, inviteJson, true);
+    }
+
+    @Override
+    public boolean requestOpen(String channel, Optional<String> via, Optional<String> invite,
+            Optional<String> welcome) {
+        String target = channel.trim();
+        if (target.isEmpty()) {
+            return false;
+        }
+        String viaChannel = via.map(String::trim).filter(v -> !v.isEmpty()).orElse(ENTRY_CHANNEL);
+        accept(target, invite, Optional.empty());
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("control", "open_channel");
+        request.put("channel", target);
+        // Absent keys are left out, not sent as null: the original hashed them differently on
+        // each side and every open request without both failed proof of work (fix §6.1).
+        invite.flatMap(this::readJson).ifPresent(node -> request.set("invite", node));
+        Optional<JsonNode> welcomeNode = welcome.flatMap(this::readJson)
+                .or(() -> invite.flatMap(this::readJson).map(node -> node.get("welcome")).filter(n -> n != null && n.isObject()))
+                .or(() -> welcome(target).flatMap(this::readJson));
+        welcomeNode.ifPresent(node -> request.set("welcome", node));
+        lock.lock();
+        try {
+            if (!channels.containsKey(viaChannel)) {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (policy.ownerOnly(viaChannel) && !policy.isOwner(viaChannel)) {
+            return false;
+        }
+        return broadcast(viaChannel, request, Optional.empty(), true);
+    }
+
+    @Override
+    public Optional<String> welcome(String channel) {
+        lock.lock();
+        try {
+            return welcomeFor(channel.trim()).map(w -> w.toJson().toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String createWelcome(String channel, String text) {
+        String name = channel.trim();
+        Welcome welcome = Welcome.create(wallet, name, text, clock.getAsLong());
+        if (policy.isOwner(name)) {
+            lock.lock();
+            try {
+                runtimeWelcomes.put(name, welcome);
+            } finally {
+                lock.unlock();
+            }
+        }
+        return welcome.toJson().toString();
+    }
+
+    /** Whether a welcome this peer signs for {@code channel} is kept and sent: only its owner's are. */
+    boolean keepsOwnWelcome(String channel) {
+        return policy.isOwner(channel.trim());
+    }
+
+    @Override
+    public String createInvite(String channel, String inviteeKey, Duration ttl, Optional<String> welcome) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("An invite needs a positive lifetime");
+        }
+        Optional<ObjectNode> welcomeNode = welcome.flatMap(this::readJson).filter(JsonNode::isObject)
+                .map(node -> (ObjectNode) node);
+        Invite invite = Invite.create(wallet, channel.trim(), inviteeKey.trim().toLowerCase(java.util.Locale.ROOT),
+                clock.getAsLong(), ttl.toMillis(), welcomeNode);
+        return invite.toJson().toString();
+    }
+
+    @Override
+    public Optional<String> decodeToken(String text) {
+        return Tokens.decode(text, workingDirectory).map(ObjectNode::toString);
+    }
+
+    @Override
+    public Registration subscribe(Consumer<SidechannelMessage> listener) {
+        subscribers.add(listener);
+        return () -> subscribers.remove(listener);
+    }
+
+    /** The default invite lifetime for {@code /sc_invite}; zero means one must be given. */
+    Duration inviteTtl() {
+        return policy.config().inviteTtl();
+    }
+
+    // ---- channels and ports
+
+    /** Registers and joins {@code name}; false when it is invite-only and this peer may not. Lock held. */
+    private boolean register(String name) {
+        if (channels.containsKey(name)) {
+            return true;
+        }
+        if (policy.inviteGated(name) && !locallyAllowed(name)) {
+            console.println("[sidechannel:" + name + "] join denied (invite required).");
+            return false;
+        }
+        ChannelState state = new ChannelState(name, topicOf(name));
+        channels.put(name, state);
+        state.serving = network.serve(PROTOCOL_PREFIX + name, (link, protocol) -> accepted(link, name));
+        for (PeerLink link : links.keySet()) {
+            openPort(link, name);
+        }
+        network.join(state.topic);
+        return true;
+    }
+
+    private void linkOpened(PeerLink link) {
+        lock.lock();
+        try {
+            links.putIfAbsent(link, new HashMap<>());
+            for (String channel : channels.keySet()) {
+                openPort(link, channel);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void linkClosed(PeerLink link) {
+        lock.lock();
+        try {
+            // Nothing of a closed link is kept (the original kept stale records, §6.2, §6.3).
+            links.remove(link);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Opens {@code channel}'s port on {@code link} unless one is open or opening. Lock held. */
+    private void openPort(PeerLink link, String channel) {
+        Map<String, PortState> ports = links.computeIfAbsent(link, l -> new HashMap<>());
+        if (ports.containsKey(channel)) {
+            return;
+        }
+        PortState state = new PortState(channel);
+        ports.put(channel, state);
+        try {
+            state.port = link.open(PROTOCOL_PREFIX + channel, handler(link, state));
+        } catch (IllegalStateException e) {
+            ports.remove(channel);
+            debug(channel, "cannot open on " + link.remoteKey() + ": " + e.getMessage());
+        }
+    }
+
+    /** The other side opened {@code channel} first: answer with a port of ours, replacing any stale one. */
+    private PortHandler accepted(PeerLink link, String channel) {
+        lock.lock();
+        try {
+            if (!channels.containsKey(channel)) {
+                return null;
+            }
+            PortState state = new PortState(channel);
+            links.computeIfAbsent(link, l -> new HashMap<>()).put(channel, state);
+            return handler(link, state);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private PortHandler handler(PeerLink link, PortState state) {
+        return new PortHandler() {
+            @Override
+            public void onOpen(Port port) {
+                opened(link, state, port);
+            }
+
+            @Override
+            public void onMessage(Port port, byte[] message) {
+                receive(link, state, message);
+            }
+
+            @Override
+            public void onClose(Port port) {
+                lock.lock();
+                try {
+                    Map<String, PortState> ports = links.get(link);
+                    // A closed port is forgotten, so a leave and join re-opens it (fix §6.2).
+                    if (ports != null && ports.get(state.channel) == state) {
+                        ports.remove(state.channel);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
+    }
+
+    private void opened(PeerLink link, PortState state, Port port) {
+        String channel = state.channel;
+        lock.lock();
+        try {
+            state.port = port;
+            state.open = true;
+            while (!state.pending.isEmpty()) {
+                port.trySend(state.pending.poll());
+            }
+        } finally {
+            lock.unlock();
+        }
+        sendWelcomeIfOwner(link, state);
+        Optional<Invite> invite;
+        lock.lock();
+        try {
+            boolean needsAuth = policy.inviteGated(channel) && !policy.isInviter(policy.ownKey()) && !state.authSent;
+            invite = needsAuth ? liveLocalInvite(channel) : Optional.empty();
+            if (invite.isPresent()) {
+                state.authSent = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        // The invite goes without its embedded welcome: peers not yet authorized see it (fix §6.28).
+        invite.ifPresent(i -> sendControl(state, control("auth").set("invite", withoutWelcome(i).toJson())));
+    }
+
+    /** The owner sends its welcome on a port once the peer may see the channel (fix §6.5: also after its auth). */
+    private void sendWelcomeIfOwner(PeerLink link, PortState state) {
+        String channel = state.channel;
+        Optional<Welcome> welcome;
+        lock.lock();
+        try {
+            boolean allowed = !policy.inviteGated(channel) || remoteAuthorized(channel, link.remoteKey());
+            welcome = policy.isOwner(channel) && allowed && !state.welcomeSent ? welcomeFor(channel) : Optional.empty();
+            if (welcome.isPresent()) {
+                state.welcomeSent = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        welcome.ifPresent(w -> sendControl(state, control("welcome").set("welcome", w.toJson())));
+    }
+
+    private static Invite withoutWelcome(Invite invite) {
+        return new Invite(invite.channel(), invite.inviteePubKey(), invite.inviterPubKey(), invite.inviterAddress(),
+                invite.issuedAt(), invite.expiresAt(), invite.nonce(), invite.version(), invite.sig(), Optional.empty());
+    }
+
+    private static ObjectNode control(String type) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("control", type);
+        return message;
+    }
+
+    private void sendControl(PortState state, JsonNode message) {
+        Optional<byte[]> bytes = envelope(state.channel, message, Optional.empty());
+        if (bytes.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            state.sendOrKeep(bytes.get());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- sending
+
+    /** Signs (and proves work for) {@code message} and sends it to every authorized peer of {@code channel}. */
+    private boolean broadcast(String channel, JsonNode message, Optional<ObjectNode> invite, boolean mayWait) {
+        Optional<byte[]> bytes = envelope(channel, message, invite);
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        List<PortState> targets = new ArrayList<>();
+        lock.lock();
+        try {
+            boolean gated = policy.inviteGated(channel);
+            for (Map.Entry<PeerLink, Map<String, PortState>> entry : links.entrySet()) {
+                PortState state = entry.getValue().get(channel);
+                if (state == null) {
+                    continue;
+                }
+                if (gated && !remoteAuthorized(channel, entry.getKey().remoteKey())) {
+                    debug(channel, "skip (unauthorized) " + entry.getKey().remoteKey());
+                    continue;
+                }
+                if (state.open && mayWait) {
+                    targets.add(state);
+                } else {
+                    state.sendOrKeep(bytes.get());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        // Outside the lock: a sender may wait for a slow peer's buffer without stopping the plane.
+        for (PortState state : targets) {
+            try {
+                state.port.send(bytes.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /** The signed envelope of {@code message}, or empty with a console line saying why not. */
+    private Optional<byte[]> envelope(String channel, JsonNode message, Optional<ObjectNode> invite) {
+        String own = policy.ownKey();
+        long ts = clock.getAsLong();
+        String id = MessageIds.newId(own, ts);
+        Optional<Envelope.Pow> pow = Optional.empty();
+        int bits = policy.powBits(channel);
+        if (bits > 0) {
+            // Bounded: an absurd difficulty fails the send instead of freezing the peer (fix §6.27).
+            long maxTries = bits >= 40 ? 1L << 40 : Math.max(1L << 20, 64L << bits);
+            OptionalLong nonce = ProofOfWork.solve(id, channel, own, own, message, ts, bits, maxTries);
+            if (nonce.isEmpty()) {
+                console.println("[sidechannel:" + channel + "] message rejected (no proof of work found for "
+                        + bits + " bits).");
+                return Optional.empty();
+            }
+            pow = Optional.of(new Envelope.Pow(nonce.getAsLong(), bits));
+        }
+        String sig = MessageSignature.sign(wallet, id, channel, own, own, ts, message);
+        Envelope envelope = new Envelope("sidechannel", id, channel, own, own, message, ts, Policy.RELAY_TTL, invite,
+                pow, sig, Optional.empty());
+        byte[] bytes = EnvelopeCodec.encode(envelope);
+        int max = policy.config().maxBytes();
+        if (bytes.length > max) {
+            console.println("[sidechannel:" + channel + "] message too large (" + bytes.length + " bytes > " + max + ").");
+            return Optional.empty();
+        }
+        seen.remember(own + ":" + id, ts);
+        return Optional.of(bytes);
+    }
+
+    // ---- receiving
+
+    /** The receive pipeline; cheap checks first, and the rate limit before any costly one (fix §6.24). */
+    private void receive(PeerLink link, PortState port, byte[] bytes) {
+        String channel = port.channel;
+        String remote = link.remoteKey();
+        // Inbound size is bounded whatever the limiter says (fix §6.26).
+        if (bytes.length > policy.config().maxBytes()) {
+            drop(channel, "too large: " + bytes.length + " bytes", remote);
+            return;
+        }
+        // Keyed by the peer's key, so reconnecting does not lift a block (fix §6.25).
+        switch (limiter.check(remote, bytes.length)) {
+            case ACCEPT -> { }
+            case BLOCKED_NOW -> {
+                debug(channel, "rate-limit block " + remote + " for 30000ms");
+                return;
+            }
+            case REJECT -> {
+                drop(channel, "rate limit", remote);
+                return;
+            }
+            case BLOCKED -> {
+                return;
+            }
+        }
+        Envelope envelope;
+        try {
+            envelope = EnvelopeCodec.decode(bytes, policy.config().maxBytes());
+        } catch (EnvelopeException e) {
+            drop(channel, "malformed: " + e.getMessage(), remote);
+            return;
+        }
+        // A message signed for one channel is not accepted on another (fix §6.22).
+        if (!envelope.channel().trim().equals(channel)) {
+            drop(channel, "signed for channel " + envelope.channel(), remote);
+            return;
+        }
+        if (!envelope.from().equals(envelope.origin())) {
+            drop(channel, "origin differs from from", remote);
+            return;
+        }
+        JsonNode message = envelope.message();
+        String control = message.isObject() && message.path("control").isTextual() ? message.get("control").asText() : "";
+        if (!passesInviteGate(link, channel, envelope, message)) {
+            drop(channel, "invite", remote);
+            return;
+        }
+        int bits = policy.powBits(channel);
+        if (bits > 0 && (envelope.pow().isEmpty() || !ProofOfWork.check(envelope.id(), envelope.channel(),
+                envelope.from(), envelope.origin(), message, envelope.ts(), envelope.pow().get().nonce(), bits))) {
+            drop(channel, "invalid pow", remote);
+            return;
+        }
+        // Every message's sender is proven, not only on owner-only channels (fix §6.20).
+        if (!MessageSignature.verify(verifier, envelope)) {
+            drop(channel, "bad signature", remote);
+            return;
+        }
+        if (policy.ownerOnly(channel) && !control.equals("auth") && !control.equals("welcome")
+                && !policy.owner(channel).map(envelope.from()::equals).orElse(false)) {
+            drop(channel, "owner-only", remote);
+            return;
+        }
+        switch (seen.offer(envelope.from() + ":" + envelope.id(), envelope.ts())) {
+            case FRESH -> { }
+            case DUPLICATE -> {
+                drop(channel, "duplicate " + envelope.id(), remote);
+                return;
+            }
+            case STALE -> {
+                drop(channel, "stale (replay window) " + envelope.id(), remote);
+                return;
+            }
+        }
+        boolean carriedWelcome = false;
+        Optional<JsonNode> embedded = embeddedWelcome(envelope, message);
+        if (embedded.isPresent()) {
+            Optional<Welcome> welcome = Welcome.parse(embedded.get())
+                    .filter(w -> w.verify(channel, policy.owner(channel), verifier).valid());
+            if (welcome.isPresent()) {
+                carriedWelcome = true;
+                lock.lock();
+                try {
+                    runtimeWelcomes.putIfAbsent(channel, welcome.get());
+                } finally {
+                    lock.unlock();
+                }
+            } else if (control.equals("welcome")) {
+                drop(channel, "invalid welcome", remote);
+                return;
+            }
+        } else if (control.equals("welcome")) {
+            drop(channel, "missing welcome", remote);
+            return;
+        }
+        if (policy.welcomeRequired(channel) && !carriedWelcome && !welcomed(channel)) {
+            drop(channel, "awaiting welcome", remote);
+            return;
+        }
+        switch (control) {
+            case "auth" -> {
+                // Authorized by the invite gate above; the owner now sends its welcome (fix §6.5).
+                sendWelcomeIfOwner(link, port);
+                return;
+            }
+            case "welcome" -> {
+                // Controls are the plane's own business: never handed to apps (fix §6.21).
+                return;
+            }
+            case "open_channel" -> {
+                if (policy.config().allowRemoteOpen() && message.path("channel").isTextual()
+                        && !message.get("channel").asText().trim().isEmpty()) {
+                    if (openRequested(link, message)) {
+                        deliver(channel, envelope);
+                    }
+                    relay(link, channel, envelope);
+                    return;
+                }
+            }
+            default -> { }
+        }
+        deliver(channel, envelope);
+        relay(link, channel, envelope);
+    }
+
+    private static Optional<JsonNode> embeddedWelcome(Envelope envelope, JsonNode message) {
+        List<JsonNode> candidates = new ArrayList<>();
+        candidates.add(message.path("welcome"));
+        envelope.invite().ifPresent(invite -> candidates.add(invite.path("welcome")));
+        candidates.add(message.path("invite").path("welcome"));
+        return candidates.stream().filter(JsonNode::isObject).findFirst();
+    }
+
+    /** §2.12's inbound gate; an invite carried by the message authorizes the sending peer. */
+    private boolean passesInviteGate(PeerLink link, String channel, Envelope envelope, JsonNode message) {
+        if (!policy.inviteGated(channel)) {
+            return true;
+        }
+        String remote = link.remoteKey();
+        lock.lock();
+        try {
+            if (!locallyAllowed(channel)) {
+                return false;
+            }
+            if (remoteAuthorized(channel, remote)) {
+                return true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Optional<JsonNode> carried = envelope.invite().<JsonNode>map(node -> node)
+                .or(() -> Optional.of(message.path("invite")).filter(JsonNode::isObject));
+        Optional<Invite> invite = carried.flatMap(Invite::parse)
+                .filter(i -> i.verify(channel, remote, policy.inviterKeys(), clock.getAsLong(), verifier).valid());
+        if (invite.isEmpty()) {
+            return false;
+        }
+        lock.lock();
+        try {
+            ChannelState state = channels.get(channel);
+            if (state != null) {
+                state.invitedPeers.put(remote, (long) invite.get().expiresAt());
+            }
+        } finally {
+            lock.unlock();
+        }
+        return true;
+    }
+
+    /** An accepted {@code open_channel} request (§2.15); true when it passed and should reach apps (fix §6.11). */
+    private boolean openRequested(PeerLink link, JsonNode message) {
+        String target = message.get("channel").asText().trim();
+        String from = link.remoteKey();
+        JsonNode welcomeNode = message.path("welcome").isObject() ? message.get("welcome")
+                : message.path("invite").path("welcome");
+        if (welcomeNode.isObject()) {
+            Optional<Welcome> welcome = Welcome.parse(welcomeNode)
+                    .filter(w -> w.verify(target, policy.owner(target), verifier).valid());
+            if (welcome.isEmpty()) {
+                debug(target, "open denied (welcome) for " + target + " from " + from);
+                return false;
+            }
+            lock.lock();
+            try {
+                runtimeWelcomes.putIfAbsent(target, welcome.get());
+            } finally {
+                lock.unlock();
+            }
+        } else if (policy.welcomeRequired(target) && !welcomed(target)) {
+            debug(target, "open denied (missing welcome) for " + target + " from " + from);
+            return false;
+        }
+        if (policy.inviteGated(target)) {
+            boolean valid = Invite.parse(message.path("invite"))
+                    .map(i -> i.verify(target, link.remoteKey(), policy.inviterKeys(), clock.getAsLong(), verifier).valid())
+                    .orElse(false);
+            if (!valid) {
+                debug(target, "open denied (invite) for " + target + " from " + from);
+                return false;
+            }
+        }
+        if (policy.config().autoJoin()) {
+            // Joining waits for discovery: not on the port's thread.
+            Thread.ofVirtual().name("sidechannel-auto-join " + target).start(() -> {
+                join(target, Optional.empty(), Optional.empty());
+                console.println("[sidechannel] auto-joined channel: " + target);
+            });
+        } else {
+            console.println("[sidechannel] channel request received: " + target);
+        }
+        return true;
+    }
+
+    private void deliver(String channel, Envelope envelope) {
+        SidechannelMessage delivered = new SidechannelMessage(channel, envelope.id(), envelope.from(),
+                envelope.origin(), envelope.sig(), envelope.relayedBy(), envelope.ttl(), envelope.ts(),
+                envelope.message().toString());
+        for (Consumer<SidechannelMessage> subscriber : subscribers) {
+            try {
+                subscriber.accept(delivered);
+            } catch (RuntimeException e) {
+                LOG.warn("A sidechannel subscriber failed: {}", e.toString());
+            }
+        }
+        if (!policy.config().bridgeEnabled() && !policy.config().quiet()) {
+            JsonNode message = envelope.message();
+            String text = message.isTextual() ? message.asText() : message.toString();
+            console.println("[sidechannel:" + channel + "] " + envelope.from() + ": " + text);
+        }
+    }
+
+    /** Forwards to every other authorized peer of the channel, one hop less; the hop count is capped (fix §6.23). */
+    private void relay(PeerLink source, String channel, Envelope envelope) {
+        int ttl = Math.min(envelope.ttl(), Policy.RELAY_TTL);
+        if (ttl <= 0) {
+            return;
+        }
+        Envelope relayed = new Envelope(envelope.type(), envelope.id(), envelope.channel(), envelope.from(),
+                envelope.origin(), envelope.message(), envelope.ts(), ttl - 1, envelope.invite(), envelope.pow(),
+                envelope.sig(), Optional.of(policy.ownKey()));
+        byte[] bytes = EnvelopeCodec.encode(relayed);
+        lock.lock();
+        try {
+            boolean gated = policy.inviteGated(channel);
+            for (Map.Entry<PeerLink, Map<String, PortState>> entry : links.entrySet()) {
+                if (entry.getKey() == source) {
+                    continue;
+                }
+                PortState state = entry.getValue().get(channel);
+                if (state == null || !state.open) {
+                    continue;
+                }
+                if (gated && !remoteAuthorized(channel, entry.getKey().remoteKey())) {
+                    continue;
+                }
+                state.port.trySend(bytes);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- invites and welcomes
+
+    /** Remembers an invite for this peer and a welcome, when they verify; invalid ones are ignored (as upstream). */
+    private void accept(String channel, Optional<String> inviteText, Optional<String> welcomeText) {
+        long now = clock.getAsLong();
+        Optional<Invite> invite = inviteText.flatMap(this::readJson).flatMap(Invite::parse)
+                .filter(i -> i.verify(channel, policy.ownKey(), policy.inviterKeys(), now, verifier).valid());
+        Optional<Welcome> welcome = welcomeText.flatMap(this::readJson)
+                .or(() -> invite.flatMap(Invite::welcome).map(node -> (JsonNode) node))
+                .flatMap(Welcome::parse)
+                .filter(w -> w.verify(channel, policy.owner(channel), verifier).valid());
+        lock.lock();
+        try {
+            invite.ifPresent(i -> localInvites.put(channel, i));
+            welcome.ifPresent(w -> runtimeWelcomes.put(channel, w));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lock held. */
+    private boolean locallyAllowed(String channel) {
+        return policy.isInviter(policy.ownKey()) || liveLocalInvite(channel).isPresent();
+    }
+
+    /** Lock held. */
+    private Optional<Invite> liveLocalInvite(String channel) {
+        return Optional.ofNullable(localInvites.get(channel)).filter(i -> i.expiresAt() > clock.getAsLong());
+    }
+
+    /** Lock held. */
+    private boolean remoteAuthorized(String channel, String remoteKey) {
+        if (policy.isInviter(remoteKey)) {
+            return true;
+        }
+        ChannelState state = channels.get(channel);
+        Long expiresAt = state == null ? null : state.invitedPeers.get(remoteKey);
+        return expiresAt != null && expiresAt > clock.getAsLong();
+    }
+
+    private boolean welcomed(String channel) {
+        lock.lock();
+        try {
+            return policy.isOwner(channel) || welcomeFor(channel).isPresent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lock held. */
+    private Optional<Welcome> welcomeFor(String channel) {
+        return Optional.ofNullable(runtimeWelcomes.get(channel)).or(() -> Optional.ofNullable(configuredWelcomes.get(channel)));
+    }
+
+    // ---- helpers
+
+    private Optional<JsonNode> readJson(String text) {
+        try {
+            return Optional.ofNullable(json.readTree(text));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The discovery topic of a channel: SHA-256 of {@code "sidechannel:" + name}. */
+    static byte[] topicOf(String channel) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(("sidechannel:" + channel.trim())
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256", e);
+        }
+    }
+
+    private void drop(String channel, String reason, String remoteKey) {
+        debug(channel, "drop (" + reason + ") from " + remoteKey);
+    }
+
+    private void debug(String channel, String line) {
+        if (policy.config().debug()) {
+            console.println("[sidechannel:" + channel + "] " + line);
+        } else {
+            LOG.debug("[sidechannel:{}] {}", channel, line);
+        }
+    }
+
+}
