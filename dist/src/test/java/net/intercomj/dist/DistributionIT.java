@@ -46,13 +46,18 @@ class DistributionIT {
             int top = out.indexOf("====================INTERCOM ====================");
             assertThat(top).isPositive();
             assertThat(out.get(top - 1)).isEmpty();
-            assertThat(out.subList(top, top + 6)).containsExactly(
+            assertThat(out.subList(top, top + 7)).containsExactly(
                     "====================INTERCOM ====================",
                     "Peer store: stores/e2e",
                     "Peer DHT bootstrap nodes: 127.0.0.1:49737",
                     "Peer pubkey (hex): " + ABANDON_PUBKEY,
                     "Peer trac address (bech32m): " + ABANDON_ADDRESS,
+                    "Sidechannel entry: 0000intercom",
                     "=".repeat(64));
+            // The sidechannel plugin, loaded from plugins/, warns as the original does and gets ready.
+            assertThat(peer.stderrText()).contains("[sidechannel] welcome required for non-entry channels; entry"
+                    + " \"0000intercom\" is open and does not require owner/welcome.");
+            peer.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
 
             peer.type("/stats");
             peer.awaitStdoutLine("--- Stats ---", PeerProcess.REPLY);

@@ -11,7 +11,7 @@ public enum Plane {
     /** The replicated subnet (app) the peer takes part in. */
     SUBNET("Subnet", false),
     /** Ephemeral peer-to-peer messaging channels. */
-    SIDECHANNEL("Sidechannels", false),
+    SIDECHANNEL("Sidechannels", true),
     /** The local WebSocket bridge for agents and web UIs. */
     SC_BRIDGE("SC-Bridge", false),
     /** Peer discovery and connections. */

@@ -64,7 +64,13 @@ public final class ScInviteCommand implements TerminalCommand {
             out.println("Invite TTL is required. Pass --ttl <sec> or set --sidechannel-invite-ttl.");
             return;
         }
-        Optional<String> welcome = TokenOptions.welcome(args, sidechannels).or(() -> sidechannels.welcome(channel.get()));
+        Optional<String> welcome;
+        try {
+            welcome = TokenOptions.welcome(args, sidechannels).or(() -> sidechannels.welcome(channel.get()));
+        } catch (CommandException e) {
+            out.println(e.getMessage());
+            return;
+        }
         String invite = sidechannels.createInvite(channel.get(), invitee.get(), ttl, welcome);
         out.println(invite);
         out.println("invite_b64: " + Base64.getEncoder().encodeToString(invite.getBytes(StandardCharsets.UTF_8)));

@@ -43,8 +43,16 @@ public final class ScJoinCommand implements TerminalCommand {
             out.println("Usage: " + usage());
             return;
         }
-        Optional<String> invite = TokenOptions.invite(args, sidechannels);
-        Optional<String> welcome = TokenOptions.welcome(args, sidechannels);
+        Optional<String> invite;
+        Optional<String> welcome;
+        try {
+            invite = TokenOptions.invite(args, sidechannels);
+            welcome = TokenOptions.welcome(args, sidechannels);
+        } catch (CommandException e) {
+            // Printed as a plain line, as the original does, not as a failure.
+            out.println(e.getMessage());
+            return;
+        }
         if (!sidechannels.join(channel.get(), invite, welcome)) {
             out.println("Join denied (invite required or invalid).");
             return;

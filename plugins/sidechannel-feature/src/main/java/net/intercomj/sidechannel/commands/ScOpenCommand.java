@@ -44,8 +44,16 @@ public final class ScOpenCommand implements TerminalCommand {
             return;
         }
         Optional<String> via = args.value("via", "channel_via");
-        Optional<String> invite = TokenOptions.invite(args, sidechannels);
-        Optional<String> welcome = TokenOptions.welcome(args, sidechannels);
+        Optional<String> invite;
+        Optional<String> welcome;
+        try {
+            invite = TokenOptions.invite(args, sidechannels);
+            welcome = TokenOptions.welcome(args, sidechannels);
+        } catch (CommandException e) {
+            // Printed as a plain line, as the original does, not as a failure.
+            out.println(e.getMessage());
+            return;
+        }
         // The original printed "Requested channel" even when nothing was sent (§6.7).
         if (sidechannels.requestOpen(channel.get(), via, invite, welcome)) {
             out.println("Requested channel: " + channel.get());
