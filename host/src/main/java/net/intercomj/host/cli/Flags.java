@@ -66,7 +66,7 @@ public final class Flags {
     public static final Flag SIDECHANNEL_QUIET = flag("--sidechannel-quiet", "SIDECHANNEL_QUIET", BOOL, "false",
             SIDECHANNEL, "When the SC-Bridge is off, do not print received messages (they are still relayed).");
     public static final Flag SIDECHANNEL_MAX_BYTES = flag("--sidechannel-max-bytes", "SIDECHANNEL_MAX_BYTES", INT,
-            "1000000", SIDECHANNEL, "Largest outgoing message envelope, in bytes.");
+            "1000000", SIDECHANNEL, "Largest message envelope sent or accepted, in bytes.");
     public static final Flag SIDECHANNEL_ALLOW_REMOTE_OPEN = flag("--sidechannel-allow-remote-open",
             "SIDECHANNEL_ALLOW_REMOTE_OPEN", BOOL, "true", SIDECHANNEL,
             "Handle open-channel requests from other peers.");
@@ -83,7 +83,7 @@ public final class Flags {
             "SIDECHANNEL_POW_CHANNELS", LIST, "", SIDECHANNEL,
             "Require proof of work only on these channels (wins over the entry-only setting).");
     public static final Flag SIDECHANNEL_RATE_BYTES = flag("--sidechannel-rate-bytes", "SIDECHANNEL_RATE_BYTES", INT,
-            "64000", SIDECHANNEL, "Inbound bytes per second allowed per connection; 0 or less turns the limiter off.");
+            "64000", SIDECHANNEL, "Inbound bytes per second allowed per peer; 0 or less turns the limiter off.");
     public static final Flag SIDECHANNEL_RATE_BURST = flag("--sidechannel-rate-burst", "SIDECHANNEL_RATE_BURST", INT,
             "256000", SIDECHANNEL, "Burst capacity of the inbound rate limiter, in bytes.");
     public static final Flag SIDECHANNEL_MAX_STRIKES = flag("--sidechannel-max-strikes", "SIDECHANNEL_MAX_STRIKES",

@@ -60,10 +60,18 @@ class FlagTableTest {
     }
 
     @Test
-    void theHostAndNetworkPlanesAreBuilt() {
+    void theHostNetworkAndSidechannelPlanesAreBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
-                "--wallet-password-file", "--log-level", "--peer-dht-bootstrap", "--lan-discovery");
+                "--wallet-password-file", "--log-level", "--sidechannels", "--sidechannel-debug",
+                "--sidechannel-quiet", "--sidechannel-max-bytes", "--sidechannel-allow-remote-open",
+                "--sidechannel-auto-join", "--sidechannel-pow", "--sidechannel-pow-difficulty",
+                "--sidechannel-pow-entry", "--sidechannel-pow-channels", "--sidechannel-rate-bytes",
+                "--sidechannel-rate-burst", "--sidechannel-max-strikes", "--sidechannel-invite-required",
+                "--sidechannel-invite-channels", "--sidechannel-invite-prefixes", "--sidechannel-inviter-keys",
+                "--sidechannel-invite-ttl", "--sidechannel-owner", "--sidechannel-owner-write-only",
+                "--sidechannel-owner-write-channels", "--sidechannel-welcome", "--sidechannel-welcome-required",
+                "--peer-dht-bootstrap", "--lan-discovery");
     }
 
     @Test

@@ -512,15 +512,15 @@ class FlagValuesTest {
 
     @Test
     void unbuiltPlanesAreStillValidated() {
-        assertThat(Plane.SIDECHANNEL.built()).isFalse();
-        assertThat(cli.error("--sidechannel-max-strikes", "many")).contains("--sidechannel-max-strikes");
+        assertThat(Plane.SC_BRIDGE.built()).isFalse();
+        assertThat(cli.error("--sc-bridge-port", "many")).contains("--sc-bridge-port");
     }
 
     @Test
     void flagsOfUnbuiltPlanesThatWereSetAreListedAsInactive() {
         assertThat(cli.run().inactiveFlags()).isEmpty();
         assertThat(cli.run("alice", "--log-level", "debug").inactiveFlags()).isEmpty();
-        assertThat(cli.withEnv(Map.of("SIDECHANNELS", "a", "SC_BRIDGE_HOST", "")).run("--sc-bridge-host", "h",
-                "--subnet-channel=").inactiveFlags()).containsExactly("--sidechannels", "--sc-bridge-host");
+        assertThat(cli.withEnv(Map.of("SC_BRIDGE_FILTER", "a", "SC_BRIDGE_HOST", "")).run("--sc-bridge-host", "h",
+                "--subnet-channel=").inactiveFlags()).containsExactly("--sc-bridge-host", "--sc-bridge-filter");
     }
 }
