@@ -39,6 +39,10 @@ public final class NetBench {
             JoinBench.serve(Integer.parseInt(args[1]));
             return;
         }
+        if (args.length > 0 && args[0].equals("--sidechannel-receive")) {
+            SidechannelBench.receive(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--echo-serve")) {
             SocketFloor.serve(args[1].equals("virtual"));
             return;

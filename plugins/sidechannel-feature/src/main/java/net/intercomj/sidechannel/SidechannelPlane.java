@@ -217,6 +217,9 @@ final class SidechannelPlane implements Sidechannels {
         accept(name, invite, welcome);
         lock.lock();
         try {
+            if (channels.containsKey(name)) {
+                return true;
+            }
             if (!register(name)) {
                 return false;
             }
