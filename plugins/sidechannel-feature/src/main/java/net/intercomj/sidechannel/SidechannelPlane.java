@@ -130,28 +130,27 @@ final class SidechannelPlane implements Sidechannels {
 
     /** Joins the entry channel and the extras, waits for discovery (at most 10 s), and says so. */
     void start() throws InterruptedException {
+        // Calls into the network are never made under this plane's lock: the network calls the
+        // plane back (onLink) under its own lock, and the two orders would deadlock.
+        Registration registration = network.onLinks(new LinkListener() {
+            @Override
+            public void onLink(PeerLink link) {
+                linkOpened(link);
+            }
+
+            @Override
+            public void onLinkClosed(PeerLink link) {
+                linkClosed(link);
+            }
+        });
         lock.lock();
         try {
-            linkRegistration = network.onLinks(new LinkListener() {
-                @Override
-                public void onLink(PeerLink link) {
-                    linkOpened(link);
-                }
-
-                @Override
-                public void onLinkClosed(PeerLink link) {
-                    linkClosed(link);
-                }
-            });
-            register(ENTRY_CHANNEL);
-            policy.config().extras().forEach(channel -> {
-                if (!register(channel)) {
-                    console.println("[sidechannel:" + channel + "] join denied (invite required).");
-                }
-            });
+            linkRegistration = registration;
         } finally {
             lock.unlock();
         }
+        register(ENTRY_CHANNEL);
+        policy.config().extras().forEach(this::register);
         network.flush(FLUSH_LIMIT);
         started = true;
         console.println("Sidechannel: ready");
@@ -159,25 +158,46 @@ final class SidechannelPlane implements Sidechannels {
 
     /** Leaves every topic and closes every port (the original left them open, §6.14). */
     void stop() {
+        List<ChannelState> left;
+        List<PortState> ports = new ArrayList<>();
+        Registration registration;
         lock.lock();
         try {
             started = false;
-            if (linkRegistration != null) {
-                linkRegistration.close();
-            }
-            for (ChannelState state : channels.values()) {
-                state.serving.close();
-                network.leave(state.topic);
-            }
+            registration = linkRegistration;
+            linkRegistration = null;
+            left = List.copyOf(channels.values());
             channels.clear();
-            links.values().forEach(ports -> ports.values().forEach(state -> {
-                if (state.port != null) {
-                    state.port.close();
-                }
-            }));
+            links.values().forEach(byChannel -> ports.addAll(byChannel.values()));
             links.clear();
         } finally {
             lock.unlock();
+        }
+        if (registration != null) {
+            registration.close();
+        }
+        left.forEach(this::release);
+        ports.forEach(state -> {
+            if (state.port != null) {
+                state.port.close();
+            }
+        });
+    }
+
+    /** Stops serving a channel left and leaves its topic. Lock not held. */
+    private void release(ChannelState state) {
+        Registration serving;
+        lock.lock();
+        try {
+            serving = state.serving;
+            state.serving = null;
+        } finally {
+            lock.unlock();
+        }
+        // Null while its register() is still under way: that call sees the channel gone and releases it.
+        if (serving != null) {
+            serving.close();
+            network.leave(state.topic);
         }
     }
 
@@ -215,16 +235,14 @@ final class SidechannelPlane implements Sidechannels {
             return false;
         }
         accept(name, invite, welcome);
-        lock.lock();
-        try {
-            if (channels.containsKey(name)) {
-                return true;
-            }
-            if (!register(name)) {
+        switch (register(name)) {
+            case DENIED -> {
                 return false;
             }
-        } finally {
-            lock.unlock();
+            case ALREADY -> {
+                return true;
+            }
+            case NOW -> { }
         }
         try {
             network.flush(FLUSH_LIMIT);
@@ -237,29 +255,35 @@ final class SidechannelPlane implements Sidechannels {
     @Override
     public boolean leave(String channel) {
         String name = channel.trim();
+        ChannelState state;
+        List<PortState> ports = new ArrayList<>();
         lock.lock();
         try {
             if (Policy.isEntry(name)) {
                 return false;
             }
-            ChannelState state = channels.remove(name);
+            state = channels.remove(name);
             if (state == null) {
                 return false;
             }
-            state.serving.close();
-            for (Map<String, PortState> ports : links.values()) {
-                PortState port = ports.remove(name);
-                if (port != null && port.port != null) {
-                    port.port.close();
+            for (Map<String, PortState> byChannel : links.values()) {
+                PortState port = byChannel.remove(name);
+                if (port != null) {
+                    ports.add(port);
                 }
             }
             runtimeWelcomes.remove(name);
             localInvites.remove(name);
-            network.leave(state.topic);
-            return true;
         } finally {
             lock.unlock();
         }
+        release(state);
+        ports.forEach(port -> {
+            if (port.port != null) {
+                port.port.close();
+            }
+        });
+        return true;
     }
 
     @Override
@@ -381,23 +405,45 @@ final class SidechannelPlane implements Sidechannels {
 
     // ---- channels and ports
 
-    /** Registers and joins {@code name}; false when it is invite-only and this peer may not. Lock held. */
-    private boolean register(String name) {
-        if (channels.containsKey(name)) {
-            return true;
+    private enum Joined { ALREADY, NOW, DENIED }
+
+    /** Registers and joins {@code name} unless it is invite-only and this peer may not. Lock not held. */
+    private Joined register(String name) {
+        ChannelState state;
+        lock.lock();
+        try {
+            if (channels.containsKey(name)) {
+                return Joined.ALREADY;
+            }
+            if (policy.inviteGated(name) && !locallyAllowed(name)) {
+                console.println("[sidechannel:" + name + "] join denied (invite required).");
+                return Joined.DENIED;
+            }
+            state = new ChannelState(name, topicOf(name));
+            channels.put(name, state);
+        } finally {
+            lock.unlock();
         }
-        if (policy.inviteGated(name) && !locallyAllowed(name)) {
-            console.println("[sidechannel:" + name + "] join denied (invite required).");
-            return false;
+        Registration serving = network.serve(PROTOCOL_PREFIX + name, (link, protocol) -> accepted(link, name));
+        boolean stillJoined;
+        lock.lock();
+        try {
+            stillJoined = channels.get(name) == state;
+            if (stillJoined) {
+                state.serving = serving;
+                for (PeerLink link : links.keySet()) {
+                    openPort(link, name);
+                }
+            }
+        } finally {
+            lock.unlock();
         }
-        ChannelState state = new ChannelState(name, topicOf(name));
-        channels.put(name, state);
-        state.serving = network.serve(PROTOCOL_PREFIX + name, (link, protocol) -> accepted(link, name));
-        for (PeerLink link : links.keySet()) {
-            openPort(link, name);
+        if (!stillJoined) {
+            serving.close();
+            return Joined.DENIED;
         }
         network.join(state.topic);
-        return true;
+        return Joined.NOW;
     }
 
     private void linkOpened(PeerLink link) {
