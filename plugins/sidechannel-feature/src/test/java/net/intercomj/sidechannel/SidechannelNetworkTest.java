@@ -187,6 +187,23 @@ class SidechannelNetworkTest {
     }
 
     @Test
+    void anExpiredInviteIsRefusedAtJoin() throws Exception {
+        PeerWallet inviterWallet = PeerWallet.generate();
+        SidechannelConfig gated = config().inviteRequired(true).inviteChannels("vip")
+                .inviterKeys(inviterWallet.publicKeyHex()).welcomeRequired(false).build();
+        TestPeer inviter = peer(gated, inviterWallet, Firewall.OPEN);
+        TestPeer guest = peer(gated);
+        String invite = inviter.run("/sc_invite --channel vip --pubkey " + guest.key() + " --ttl 1").get(1)
+                .substring("invite_b64: ".length());
+
+        guest.skewMillis.addAndGet(2_000);
+
+        assertThat(guest.run("/sc_join --channel vip --invite " + invite))
+                .contains("Join denied (invite required or invalid).");
+        assertThat(guest.sidechannels().channels()).doesNotContain("vip");
+    }
+
+    @Test
     void aMessageIsRelayedAlongAChainOfPeersThatAreNotMeshed() throws Exception {
         PeerWallet[] wallets = {PeerWallet.generate(), PeerWallet.generate(), PeerWallet.generate(),
                 PeerWallet.generate()};
