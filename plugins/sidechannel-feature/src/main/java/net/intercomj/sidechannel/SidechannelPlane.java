@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -39,7 +37,6 @@ import net.intercomj.sidechannel.auth.Welcome;
 import net.intercomj.sidechannel.envelope.Envelope;
 import net.intercomj.sidechannel.envelope.EnvelopeCodec;
 import net.intercomj.sidechannel.envelope.EnvelopeException;
-import net.intercomj.sidechannel.envelope.MessageIds;
 import net.intercomj.sidechannel.envelope.MessageSignature;
 import net.intercomj.sidechannel.limit.RateLimiter;
 import net.intercomj.sidechannel.pow.ProofOfWork;
@@ -81,7 +78,8 @@ final class SidechannelPlane implements Sidechannels {
     private final RateLimiter limiter;
     private final SeenCache seen;
     private final Map<String, Welcome> configuredWelcomes;
-    private final List<Consumer<SidechannelMessage>> subscribers = new CopyOnWriteArrayList<>();
+    private final OutgoingEnvelopes outgoing;
+    private final Deliveries deliveries;
 
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock.
@@ -106,6 +104,8 @@ final class SidechannelPlane implements Sidechannels {
                 policy.config().maxStrikes(), clock);
         this.seen = new SeenCache(SEEN_CAPACITY, REPLAY_WINDOW_MS, clock);
         this.configuredWelcomes = verifiedConfiguredWelcomes();
+        this.outgoing = new OutgoingEnvelopes(policy, wallet, seen, console, clock);
+        this.deliveries = new Deliveries(console, !policy.config().bridgeEnabled() && !policy.config().quiet());
     }
 
     /** Flag-given welcomes that verify; the others are refused with a warning (fix §6.9). */
@@ -370,11 +370,6 @@ final class SidechannelPlane implements Sidechannels {
         return welcome.toJson().toString();
     }
 
-    /** Whether a welcome this peer signs for {@code channel} is kept and sent: only its owner's are. */
-    boolean keepsOwnWelcome(String channel) {
-        return policy.isOwner(channel.trim());
-    }
-
     @Override
     public String createInvite(String channel, String inviteeKey, Duration ttl, Optional<String> welcome) {
         if (ttl.isNegative() || ttl.isZero()) {
@@ -394,13 +389,7 @@ final class SidechannelPlane implements Sidechannels {
 
     @Override
     public Registration subscribe(Consumer<SidechannelMessage> listener) {
-        subscribers.add(listener);
-        return () -> subscribers.remove(listener);
-    }
-
-    /** The default invite lifetime for {@code /sc_invite}; zero means one must be given. */
-    Duration inviteTtl() {
-        return policy.config().inviteTtl();
+        return deliveries.subscribe(listener);
     }
 
     // ---- channels and ports
@@ -584,7 +573,7 @@ final class SidechannelPlane implements Sidechannels {
     }
 
     private void sendControl(PortState state, JsonNode message) {
-        Optional<byte[]> bytes = envelope(state.channel, message, Optional.empty());
+        Optional<byte[]> bytes = outgoing.build(state.channel, message, Optional.empty());
         if (bytes.isEmpty()) {
             return;
         }
@@ -600,7 +589,7 @@ final class SidechannelPlane implements Sidechannels {
 
     /** Signs (and proves work for) {@code message} and sends it to every authorized peer of {@code channel}. */
     private boolean broadcast(String channel, JsonNode message, Optional<ObjectNode> invite, boolean mayWait) {
-        Optional<byte[]> bytes = envelope(channel, message, invite);
+        Optional<byte[]> bytes = outgoing.build(channel, message, invite);
         if (bytes.isEmpty()) {
             return false;
         }
@@ -636,37 +625,6 @@ final class SidechannelPlane implements Sidechannels {
             }
         }
         return true;
-    }
-
-    /** The signed envelope of {@code message}, or empty with a console line saying why not. */
-    private Optional<byte[]> envelope(String channel, JsonNode message, Optional<ObjectNode> invite) {
-        String own = policy.ownKey();
-        long ts = clock.getAsLong();
-        String id = MessageIds.newId(own, ts);
-        Optional<Envelope.Pow> pow = Optional.empty();
-        int bits = policy.powBits(channel);
-        if (bits > 0) {
-            // Bounded: an absurd difficulty fails the send instead of freezing the peer (fix §6.27).
-            long maxTries = bits >= 40 ? 1L << 40 : Math.max(1L << 20, 64L << bits);
-            OptionalLong nonce = ProofOfWork.solve(id, channel, own, own, message, ts, bits, maxTries);
-            if (nonce.isEmpty()) {
-                console.println("[sidechannel:" + channel + "] message rejected (no proof of work found for "
-                        + bits + " bits).");
-                return Optional.empty();
-            }
-            pow = Optional.of(new Envelope.Pow(nonce.getAsLong(), bits));
-        }
-        String sig = MessageSignature.sign(wallet, id, channel, own, own, ts, message);
-        Envelope envelope = new Envelope("sidechannel", id, channel, own, own, message, ts, Policy.RELAY_TTL, invite,
-                pow, sig, Optional.empty());
-        byte[] bytes = EnvelopeCodec.encode(envelope);
-        int max = policy.config().maxBytes();
-        if (bytes.length > max) {
-            console.println("[sidechannel:" + channel + "] message too large (" + bytes.length + " bytes > " + max + ").");
-            return Optional.empty();
-        }
-        seen.remember(own + ":" + id, ts);
-        return Optional.of(bytes);
     }
 
     // ---- receiving
@@ -783,7 +741,7 @@ final class SidechannelPlane implements Sidechannels {
                 if (policy.config().allowRemoteOpen() && message.path("channel").isTextual()
                         && !message.get("channel").asText().trim().isEmpty()) {
                     if (openRequested(link, message)) {
-                        deliver(channel, envelope);
+                        deliveries.deliver(channel, envelope);
                     }
                     relay(link, channel, envelope);
                     return;
@@ -791,7 +749,7 @@ final class SidechannelPlane implements Sidechannels {
             }
             default -> { }
         }
-        deliver(channel, envelope);
+        deliveries.deliver(channel, envelope);
         relay(link, channel, envelope);
     }
 
@@ -881,24 +839,6 @@ final class SidechannelPlane implements Sidechannels {
             console.println("[sidechannel] channel request received: " + target);
         }
         return true;
-    }
-
-    private void deliver(String channel, Envelope envelope) {
-        SidechannelMessage delivered = new SidechannelMessage(channel, envelope.id(), envelope.from(),
-                envelope.origin(), envelope.sig(), envelope.relayedBy(), envelope.ttl(), envelope.ts(),
-                envelope.message().toString());
-        for (Consumer<SidechannelMessage> subscriber : subscribers) {
-            try {
-                subscriber.accept(delivered);
-            } catch (RuntimeException e) {
-                LOG.warn("A sidechannel subscriber failed: {}", e.toString());
-            }
-        }
-        if (!policy.config().bridgeEnabled() && !policy.config().quiet()) {
-            JsonNode message = envelope.message();
-            String text = message.isTextual() ? message.asText() : message.toString();
-            console.println("[sidechannel:" + channel + "] " + envelope.from() + ": " + text);
-        }
     }
 
     /** Forwards to every other authorized peer of the channel, one hop less; the hop count is capped (fix §6.23). */
