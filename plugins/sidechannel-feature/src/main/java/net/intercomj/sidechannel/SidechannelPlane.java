@@ -1,8 +1,6 @@
 package net.intercomj.sidechannel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,6 @@ import net.intercomj.api.wallet.SignatureVerifier;
 import net.intercomj.api.wallet.Wallet;
 import net.intercomj.sidechannel.auth.Invite;
 import net.intercomj.sidechannel.auth.Tokens;
-import net.intercomj.sidechannel.auth.Verdict;
 import net.intercomj.sidechannel.auth.Welcome;
 import net.intercomj.sidechannel.envelope.Envelope;
 import net.intercomj.sidechannel.envelope.EnvelopeCodec;
@@ -74,10 +71,9 @@ final class SidechannelPlane implements Sidechannels {
     private final PeerConsole console;
     private final LongSupplier clock;
     private final Path workingDirectory;
-    private final ObjectMapper json = new ObjectMapper();
     private final RateLimiter limiter;
     private final SeenCache seen;
-    private final Map<String, Welcome> configuredWelcomes;
+    private final Credentials credentials;
     private final OutgoingEnvelopes outgoing;
     private final Deliveries deliveries;
 
@@ -85,9 +81,6 @@ final class SidechannelPlane implements Sidechannels {
     // Guarded by lock.
     private final Map<String, ChannelState> channels = new LinkedHashMap<>();
     private final Map<PeerLink, Map<String, PortState>> links = new HashMap<>();
-    /** Welcomes received or made while running: cleared on leave, unlike configured ones (fix §6.4). */
-    private final Map<String, Welcome> runtimeWelcomes = new HashMap<>();
-    private final Map<String, Invite> localInvites = new HashMap<>();
     private Registration linkRegistration;
     private volatile boolean started;
 
@@ -103,27 +96,9 @@ final class SidechannelPlane implements Sidechannels {
         this.limiter = new RateLimiter(policy.config().rateBytes(), policy.config().rateBurst(),
                 policy.config().maxStrikes(), clock);
         this.seen = new SeenCache(SEEN_CAPACITY, REPLAY_WINDOW_MS, clock);
-        this.configuredWelcomes = verifiedConfiguredWelcomes();
+        this.credentials = new Credentials(policy, verifier, console, clock);
         this.outgoing = new OutgoingEnvelopes(policy, wallet, seen, console, clock);
         this.deliveries = new Deliveries(console, !policy.config().bridgeEnabled() && !policy.config().quiet());
-    }
-
-    /** Flag-given welcomes that verify; the others are refused with a warning (fix §6.9). */
-    private Map<String, Welcome> verifiedConfiguredWelcomes() {
-        Map<String, Welcome> verified = new HashMap<>();
-        policy.config().welcomes().forEach((channel, text) -> {
-            Optional<Welcome> welcome = readJson(text).flatMap(Welcome::parse);
-            if (welcome.isEmpty()) {
-                console.warn("[sidechannel:" + channel + "] --sidechannel-welcome ignored: not a welcome.");
-                return;
-            }
-            switch (welcome.get().verify(channel, policy.owner(channel), verifier)) {
-                case Verdict.Valid valid -> verified.put(channel, welcome.get());
-                case Verdict.Invalid invalid -> console.warn("[sidechannel:" + channel
-                        + "] --sidechannel-welcome ignored: " + invalid.reason() + ".");
-            }
-        });
-        return Map.copyOf(verified);
     }
 
     // ---- life cycle
@@ -234,7 +209,7 @@ final class SidechannelPlane implements Sidechannels {
         if (name.isEmpty()) {
             return false;
         }
-        accept(name, invite, welcome);
+        credentials.accept(name, invite, welcome);
         switch (register(name)) {
             case DENIED -> {
                 return false;
@@ -272,8 +247,7 @@ final class SidechannelPlane implements Sidechannels {
                     ports.add(port);
                 }
             }
-            runtimeWelcomes.remove(name);
-            localInvites.remove(name);
+            credentials.forget(name);
         } finally {
             lock.unlock();
         }
@@ -288,7 +262,7 @@ final class SidechannelPlane implements Sidechannels {
 
     @Override
     public boolean send(String channel, String messageJson, Optional<String> invite, Optional<String> welcome) {
-        Optional<JsonNode> message = readJson(messageJson);
+        Optional<JsonNode> message = Credentials.readJson(messageJson);
         if (message.isEmpty()) {
             return false;
         }
@@ -307,7 +281,7 @@ final class SidechannelPlane implements Sidechannels {
         if (!join(name, invite, welcome)) {
             return false;
         }
-        Optional<ObjectNode> inviteJson = invite.flatMap(this::readJson).filter(JsonNode::isObject)
+        Optional<ObjectNode> inviteJson = invite.flatMap(Credentials::readJson).filter(JsonNode::isObject)
                 .map(node -> (ObjectNode) node);
         return broadcast(name, message, inviteJson, true);
     }
@@ -320,16 +294,16 @@ final class SidechannelPlane implements Sidechannels {
             return false;
         }
         String viaChannel = via.map(String::trim).filter(v -> !v.isEmpty()).orElse(ENTRY_CHANNEL);
-        accept(target, invite, Optional.empty());
+        credentials.accept(target, invite, Optional.empty());
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.put("control", "open_channel");
         request.put("channel", target);
         // Absent keys are left out, not sent as null: the original hashed them differently on
         // each side and every open request without both failed proof of work (fix §6.1).
-        invite.flatMap(this::readJson).ifPresent(node -> request.set("invite", node));
-        Optional<JsonNode> welcomeNode = welcome.flatMap(this::readJson)
-                .or(() -> invite.flatMap(this::readJson).map(node -> node.get("welcome")).filter(n -> n != null && n.isObject()))
-                .or(() -> welcome(target).flatMap(this::readJson));
+        invite.flatMap(Credentials::readJson).ifPresent(node -> request.set("invite", node));
+        Optional<JsonNode> welcomeNode = welcome.flatMap(Credentials::readJson)
+                .or(() -> invite.flatMap(Credentials::readJson).map(node -> node.get("welcome")).filter(n -> n != null && n.isObject()))
+                .or(() -> welcome(target).flatMap(Credentials::readJson));
         welcomeNode.ifPresent(node -> request.set("welcome", node));
         lock.lock();
         try {
@@ -349,7 +323,7 @@ final class SidechannelPlane implements Sidechannels {
     public Optional<String> welcome(String channel) {
         lock.lock();
         try {
-            return welcomeFor(channel.trim()).map(w -> w.toJson().toString());
+            return credentials.welcomeFor(channel.trim()).map(w -> w.toJson().toString());
         } finally {
             lock.unlock();
         }
@@ -360,12 +334,7 @@ final class SidechannelPlane implements Sidechannels {
         String name = channel.trim();
         Welcome welcome = Welcome.create(wallet, name, text, clock.getAsLong());
         if (policy.isOwner(name)) {
-            lock.lock();
-            try {
-                runtimeWelcomes.put(name, welcome);
-            } finally {
-                lock.unlock();
-            }
+            credentials.keepOwn(name, welcome);
         }
         return welcome.toJson().toString();
     }
@@ -375,7 +344,7 @@ final class SidechannelPlane implements Sidechannels {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("An invite needs a positive lifetime");
         }
-        Optional<ObjectNode> welcomeNode = welcome.flatMap(this::readJson).filter(JsonNode::isObject)
+        Optional<ObjectNode> welcomeNode = welcome.flatMap(Credentials::readJson).filter(JsonNode::isObject)
                 .map(node -> (ObjectNode) node);
         Invite invite = Invite.create(wallet, channel.trim(), inviteeKey.trim().toLowerCase(java.util.Locale.ROOT),
                 clock.getAsLong(), ttl.toMillis(), welcomeNode);
@@ -404,7 +373,7 @@ final class SidechannelPlane implements Sidechannels {
             if (channels.containsKey(name)) {
                 return Joined.ALREADY;
             }
-            if (policy.inviteGated(name) && !locallyAllowed(name)) {
+            if (policy.inviteGated(name) && !credentials.mayJoin(name)) {
                 console.println("[sidechannel:" + name + "] join denied (invite required).");
                 return Joined.DENIED;
             }
@@ -533,7 +502,7 @@ final class SidechannelPlane implements Sidechannels {
         lock.lock();
         try {
             boolean needsAuth = policy.inviteGated(channel) && !policy.isInviter(policy.ownKey()) && !state.authSent;
-            invite = needsAuth ? liveLocalInvite(channel) : Optional.empty();
+            invite = needsAuth ? credentials.liveInvite(channel) : Optional.empty();
             if (invite.isPresent()) {
                 state.authSent = true;
             }
@@ -551,7 +520,7 @@ final class SidechannelPlane implements Sidechannels {
         lock.lock();
         try {
             boolean allowed = !policy.inviteGated(channel) || remoteAuthorized(channel, link.remoteKey());
-            welcome = policy.isOwner(channel) && allowed && !state.welcomeSent ? welcomeFor(channel) : Optional.empty();
+            welcome = policy.isOwner(channel) && allowed && !state.welcomeSent ? credentials.welcomeFor(channel) : Optional.empty();
             if (welcome.isPresent()) {
                 state.welcomeSent = true;
             }
@@ -706,15 +675,10 @@ final class SidechannelPlane implements Sidechannels {
         Optional<JsonNode> embedded = embeddedWelcome(envelope, message);
         if (embedded.isPresent()) {
             Optional<Welcome> welcome = Welcome.parse(embedded.get())
-                    .filter(w -> w.verify(channel, policy.owner(channel), verifier).valid());
+                    .filter(w -> credentials.verifies(w, channel));
             if (welcome.isPresent()) {
                 carriedWelcome = true;
-                lock.lock();
-                try {
-                    runtimeWelcomes.putIfAbsent(channel, welcome.get());
-                } finally {
-                    lock.unlock();
-                }
+                credentials.learn(channel, welcome.get());
             } else if (control.equals("welcome")) {
                 drop(channel, "invalid welcome", remote);
                 return;
@@ -723,7 +687,7 @@ final class SidechannelPlane implements Sidechannels {
             drop(channel, "missing welcome", remote);
             return;
         }
-        if (policy.welcomeRequired(channel) && !carriedWelcome && !welcomed(channel)) {
+        if (policy.welcomeRequired(channel) && !carriedWelcome && !credentials.welcomed(channel)) {
             drop(channel, "awaiting welcome", remote);
             return;
         }
@@ -769,7 +733,7 @@ final class SidechannelPlane implements Sidechannels {
         String remote = link.remoteKey();
         lock.lock();
         try {
-            if (!locallyAllowed(channel)) {
+            if (!credentials.mayJoin(channel)) {
                 return false;
             }
             if (remoteAuthorized(channel, remote)) {
@@ -805,18 +769,13 @@ final class SidechannelPlane implements Sidechannels {
                 : message.path("invite").path("welcome");
         if (welcomeNode.isObject()) {
             Optional<Welcome> welcome = Welcome.parse(welcomeNode)
-                    .filter(w -> w.verify(target, policy.owner(target), verifier).valid());
+                    .filter(w -> credentials.verifies(w, target));
             if (welcome.isEmpty()) {
                 debug(target, "open denied (welcome) for " + target + " from " + from);
                 return false;
             }
-            lock.lock();
-            try {
-                runtimeWelcomes.putIfAbsent(target, welcome.get());
-            } finally {
-                lock.unlock();
-            }
-        } else if (policy.welcomeRequired(target) && !welcomed(target)) {
+            credentials.learn(target, welcome.get());
+        } else if (policy.welcomeRequired(target) && !credentials.welcomed(target)) {
             debug(target, "open denied (missing welcome) for " + target + " from " + from);
             return false;
         }
@@ -874,34 +833,6 @@ final class SidechannelPlane implements Sidechannels {
 
     // ---- invites and welcomes
 
-    /** Remembers an invite for this peer and a welcome, when they verify; invalid ones are ignored (as upstream). */
-    private void accept(String channel, Optional<String> inviteText, Optional<String> welcomeText) {
-        long now = clock.getAsLong();
-        Optional<Invite> invite = inviteText.flatMap(this::readJson).flatMap(Invite::parse)
-                .filter(i -> i.verify(channel, policy.ownKey(), policy.inviterKeys(), now, verifier).valid());
-        Optional<Welcome> welcome = welcomeText.flatMap(this::readJson)
-                .or(() -> invite.flatMap(Invite::welcome).map(node -> (JsonNode) node))
-                .flatMap(Welcome::parse)
-                .filter(w -> w.verify(channel, policy.owner(channel), verifier).valid());
-        lock.lock();
-        try {
-            invite.ifPresent(i -> localInvites.put(channel, i));
-            welcome.ifPresent(w -> runtimeWelcomes.put(channel, w));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Lock held. */
-    private boolean locallyAllowed(String channel) {
-        return policy.isInviter(policy.ownKey()) || liveLocalInvite(channel).isPresent();
-    }
-
-    /** Lock held. */
-    private Optional<Invite> liveLocalInvite(String channel) {
-        return Optional.ofNullable(localInvites.get(channel)).filter(i -> i.expiresAt() > clock.getAsLong());
-    }
-
     /** Lock held. */
     private boolean remoteAuthorized(String channel, String remoteKey) {
         if (policy.isInviter(remoteKey)) {
@@ -912,29 +843,7 @@ final class SidechannelPlane implements Sidechannels {
         return expiresAt != null && expiresAt > clock.getAsLong();
     }
 
-    private boolean welcomed(String channel) {
-        lock.lock();
-        try {
-            return policy.isOwner(channel) || welcomeFor(channel).isPresent();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Lock held. */
-    private Optional<Welcome> welcomeFor(String channel) {
-        return Optional.ofNullable(runtimeWelcomes.get(channel)).or(() -> Optional.ofNullable(configuredWelcomes.get(channel)));
-    }
-
     // ---- helpers
-
-    private Optional<JsonNode> readJson(String text) {
-        try {
-            return Optional.ofNullable(json.readTree(text));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
 
     /** The discovery topic of a channel: SHA-256 of {@code "sidechannel:" + name}. */
     static byte[] topicOf(String channel) {
