@@ -33,10 +33,7 @@ import net.intercomj.sidechannel.auth.Tokens;
 import net.intercomj.sidechannel.auth.Welcome;
 import net.intercomj.sidechannel.envelope.Envelope;
 import net.intercomj.sidechannel.envelope.EnvelopeCodec;
-import net.intercomj.sidechannel.envelope.EnvelopeException;
-import net.intercomj.sidechannel.envelope.MessageSignature;
 import net.intercomj.sidechannel.limit.RateLimiter;
-import net.intercomj.sidechannel.pow.ProofOfWork;
 import net.intercomj.sidechannel.relay.SeenCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +68,8 @@ final class SidechannelPlane implements Sidechannels {
     private final PeerConsole console;
     private final LongSupplier clock;
     private final Path workingDirectory;
-    private final RateLimiter limiter;
-    private final SeenCache seen;
     private final Credentials credentials;
+    private final InboundPipeline inbound;
     private final OutgoingEnvelopes outgoing;
     private final Deliveries deliveries;
 
@@ -93,10 +89,11 @@ final class SidechannelPlane implements Sidechannels {
         this.console = console;
         this.clock = clock;
         this.workingDirectory = workingDirectory;
-        this.limiter = new RateLimiter(policy.config().rateBytes(), policy.config().rateBurst(),
+        RateLimiter limiter = new RateLimiter(policy.config().rateBytes(), policy.config().rateBurst(),
                 policy.config().maxStrikes(), clock);
-        this.seen = new SeenCache(SEEN_CAPACITY, REPLAY_WINDOW_MS, clock);
+        SeenCache seen = new SeenCache(SEEN_CAPACITY, REPLAY_WINDOW_MS, clock);
         this.credentials = new Credentials(policy, verifier, console, clock);
+        this.inbound = new InboundPipeline(policy, verifier, limiter, seen, credentials, this::admits);
         this.outgoing = new OutgoingEnvelopes(policy, wallet, seen, console, clock);
         this.deliveries = new Deliveries(console, !policy.config().bridgeEnabled() && !policy.config().quiet());
     }
@@ -598,139 +595,36 @@ final class SidechannelPlane implements Sidechannels {
 
     // ---- receiving
 
-    /** The receive pipeline; cheap checks first, and the rate limit before any costly one (fix §6.24). */
+    /** Runs a message through the pipeline and acts on its verdict. */
     private void receive(PeerLink link, PortState port, byte[] bytes) {
         String channel = port.channel;
         String remote = link.remoteKey();
-        // Inbound size is bounded whatever the limiter says (fix §6.26).
-        if (bytes.length > policy.config().maxBytes()) {
-            drop(channel, "too large: " + bytes.length + " bytes", remote);
-            return;
-        }
-        // Keyed by the peer's key, so reconnecting does not lift a block (fix §6.25).
-        switch (limiter.check(remote, bytes.length)) {
-            case ACCEPT -> { }
-            case BLOCKED_NOW -> {
-                debug(channel, "rate-limit block " + remote + " for 30000ms");
-                return;
-            }
-            case REJECT -> {
-                drop(channel, "rate limit", remote);
-                return;
-            }
-            case BLOCKED -> {
-                return;
-            }
-        }
-        Envelope envelope;
-        try {
-            envelope = EnvelopeCodec.decode(bytes, policy.config().maxBytes());
-        } catch (EnvelopeException e) {
-            drop(channel, "malformed: " + e.getMessage(), remote);
-            return;
-        }
-        // A message signed for one channel is not accepted on another (fix §6.22).
-        if (!envelope.channel().trim().equals(channel)) {
-            drop(channel, "signed for channel " + envelope.channel(), remote);
-            return;
-        }
-        if (!envelope.from().equals(envelope.origin())) {
-            drop(channel, "origin differs from from", remote);
-            return;
-        }
-        JsonNode message = envelope.message();
-        String control = message.isObject() && message.path("control").isTextual() ? message.get("control").asText() : "";
-        if (!passesInviteGate(link, channel, envelope, message)) {
-            drop(channel, "invite", remote);
-            return;
-        }
-        int bits = policy.powBits(channel);
-        if (bits > 0 && (envelope.pow().isEmpty() || !ProofOfWork.check(envelope.id(), envelope.channel(),
-                envelope.from(), envelope.origin(), message, envelope.ts(), envelope.pow().get().nonce(), bits))) {
-            drop(channel, "invalid pow", remote);
-            return;
-        }
-        // Every message's sender is proven, not only on owner-only channels (fix §6.20).
-        if (!MessageSignature.verify(verifier, envelope)) {
-            drop(channel, "bad signature", remote);
-            return;
-        }
-        if (policy.ownerOnly(channel) && !control.equals("auth") && !control.equals("welcome")
-                && !policy.owner(channel).map(envelope.from()::equals).orElse(false)) {
-            drop(channel, "owner-only", remote);
-            return;
-        }
-        switch (seen.offer(envelope.from() + ":" + envelope.id(), envelope.ts())) {
-            case FRESH -> { }
-            case DUPLICATE -> {
-                drop(channel, "duplicate " + envelope.id(), remote);
-                return;
-            }
-            case STALE -> {
-                drop(channel, "stale (replay window) " + envelope.id(), remote);
-                return;
-            }
-        }
-        boolean carriedWelcome = false;
-        Optional<JsonNode> embedded = embeddedWelcome(envelope, message);
-        if (embedded.isPresent()) {
-            Optional<Welcome> welcome = Welcome.parse(embedded.get())
-                    .filter(w -> credentials.verifies(w, channel));
-            if (welcome.isPresent()) {
-                carriedWelcome = true;
-                credentials.learn(channel, welcome.get());
-            } else if (control.equals("welcome")) {
-                drop(channel, "invalid welcome", remote);
-                return;
-            }
-        } else if (control.equals("welcome")) {
-            drop(channel, "missing welcome", remote);
-            return;
-        }
-        if (policy.welcomeRequired(channel) && !carriedWelcome && !credentials.welcomed(channel)) {
-            drop(channel, "awaiting welcome", remote);
-            return;
-        }
-        switch (control) {
-            case "auth" -> {
-                // Authorized by the invite gate above; the owner now sends its welcome (fix §6.5).
-                sendWelcomeIfOwner(link, port);
-                return;
-            }
-            case "welcome" -> {
-                // Controls are the plane's own business: never handed to apps (fix §6.21).
-                return;
-            }
-            case "open_channel" -> {
-                if (policy.config().allowRemoteOpen() && message.path("channel").isTextual()
-                        && !message.get("channel").asText().trim().isEmpty()) {
-                    if (openRequested(link, message)) {
-                        deliveries.deliver(channel, envelope);
-                    }
-                    relay(link, channel, envelope);
-                    return;
+        switch (inbound.check(channel, remote, bytes)) {
+            case Inbound.Dropped dropped -> drop(channel, dropped.reason(), remote);
+            case Inbound.Blocked blocked -> {
+                if (blocked.justNow()) {
+                    debug(channel, "rate-limit block " + remote + " for 30000ms");
                 }
             }
-            default -> { }
+            // The owner now sends its welcome to the invitee (fix §6.5).
+            case Inbound.Authorized authorized -> sendWelcomeIfOwner(link, port);
+            case Inbound.WelcomeTaken taken -> { }
+            case Inbound.OpenRequest request -> {
+                if (openRequested(link, request.envelope().message())) {
+                    deliveries.deliver(channel, request.envelope());
+                }
+                relay(link, channel, request.envelope());
+            }
+            case Inbound.Message message -> {
+                deliveries.deliver(channel, message.envelope());
+                relay(link, channel, message.envelope());
+            }
         }
-        deliveries.deliver(channel, envelope);
-        relay(link, channel, envelope);
-    }
-
-    private static Optional<JsonNode> embeddedWelcome(Envelope envelope, JsonNode message) {
-        List<JsonNode> candidates = new ArrayList<>();
-        candidates.add(message.path("welcome"));
-        envelope.invite().ifPresent(invite -> candidates.add(invite.path("welcome")));
-        candidates.add(message.path("invite").path("welcome"));
-        return candidates.stream().filter(JsonNode::isObject).findFirst();
     }
 
     /** §2.12's inbound gate; an invite carried by the message authorizes the sending peer. */
-    private boolean passesInviteGate(PeerLink link, String channel, Envelope envelope, JsonNode message) {
-        if (!policy.inviteGated(channel)) {
-            return true;
-        }
-        String remote = link.remoteKey();
+    private boolean admits(String channel, String remote, Envelope envelope) {
+        JsonNode message = envelope.message();
         lock.lock();
         try {
             if (!credentials.mayJoin(channel)) {
