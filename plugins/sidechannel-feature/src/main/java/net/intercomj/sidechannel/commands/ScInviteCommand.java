@@ -44,7 +44,7 @@ public final class ScInviteCommand implements TerminalCommand {
 
     @Override
     public void execute(CommandArgs args, CommandOutput out) throws CommandException {
-        Optional<String> channel = args.value("channel", "ch", "name").map(String::trim).filter(c -> !c.isEmpty());
+        Optional<String> channel = TokenOptions.channel(args);
         Optional<String> invitee = args.value("pubkey", "invitee", "peer", "key").map(String::trim)
                 .filter(k -> !k.isEmpty());
         if (channel.isEmpty() || invitee.isEmpty()) {

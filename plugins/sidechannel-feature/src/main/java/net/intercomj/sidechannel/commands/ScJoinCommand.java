@@ -38,21 +38,17 @@ public final class ScJoinCommand implements TerminalCommand {
 
     @Override
     public void execute(CommandArgs args, CommandOutput out) throws CommandException {
-        Optional<String> channel = args.value("channel", "ch", "name").map(String::trim).filter(c -> !c.isEmpty());
+        Optional<String> channel = TokenOptions.channel(args);
         if (channel.isEmpty()) {
             out.println("Usage: " + usage());
             return;
         }
-        Optional<String> invite;
-        Optional<String> welcome;
-        try {
-            invite = TokenOptions.invite(args, sidechannels);
-            welcome = TokenOptions.welcome(args, sidechannels);
-        } catch (CommandException e) {
-            // Printed as a plain line, as the original does, not as a failure.
-            out.println(e.getMessage());
+        Optional<TokenOptions.Given> given = TokenOptions.read(args, sidechannels, out);
+        if (given.isEmpty()) {
             return;
         }
+        Optional<String> invite = given.get().invite();
+        Optional<String> welcome = given.get().welcome();
         if (!sidechannels.join(channel.get(), invite, welcome)) {
             out.println("Join denied (invite required or invalid).");
             return;

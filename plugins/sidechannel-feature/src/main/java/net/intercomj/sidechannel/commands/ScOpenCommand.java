@@ -38,22 +38,18 @@ public final class ScOpenCommand implements TerminalCommand {
 
     @Override
     public void execute(CommandArgs args, CommandOutput out) throws CommandException {
-        Optional<String> channel = args.value("channel", "ch", "name").map(String::trim).filter(c -> !c.isEmpty());
+        Optional<String> channel = TokenOptions.channel(args);
         if (channel.isEmpty()) {
             out.println("Usage: " + usage());
             return;
         }
         Optional<String> via = args.value("via", "channel_via");
-        Optional<String> invite;
-        Optional<String> welcome;
-        try {
-            invite = TokenOptions.invite(args, sidechannels);
-            welcome = TokenOptions.welcome(args, sidechannels);
-        } catch (CommandException e) {
-            // Printed as a plain line, as the original does, not as a failure.
-            out.println(e.getMessage());
+        Optional<TokenOptions.Given> given = TokenOptions.read(args, sidechannels, out);
+        if (given.isEmpty()) {
             return;
         }
+        Optional<String> invite = given.get().invite();
+        Optional<String> welcome = given.get().welcome();
         // The original printed "Requested channel" even when nothing was sent (§6.7).
         if (sidechannels.requestOpen(channel.get(), via, invite, welcome)) {
             out.println("Requested channel: " + channel.get());

@@ -43,7 +43,7 @@ public final class ScWelcomeCommand implements TerminalCommand {
 
     @Override
     public void execute(CommandArgs args, CommandOutput out) {
-        Optional<String> channel = args.value("channel", "ch", "name").map(String::trim).filter(c -> !c.isEmpty());
+        Optional<String> channel = TokenOptions.channel(args);
         Optional<String> text = args.value("text", "message", "msg");
         if (channel.isEmpty() || text.isEmpty()) {
             out.println("Usage: " + usage());

@@ -3,6 +3,7 @@ package net.intercomj.sidechannel.commands;
 import java.util.Optional;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.CommandException;
+import net.intercomj.api.command.CommandOutput;
 import net.intercomj.api.sidechannel.Sidechannels;
 
 /** The {@code --invite} and {@code --welcome} options the sidechannel commands share, in all their spellings. */
@@ -12,6 +13,27 @@ final class TokenOptions {
     static final String INVALID_WELCOME = "Invalid welcome. Pass JSON, base64, or @file.";
 
     private TokenOptions() {}
+
+    /** The invite and welcome of a command line, both as JSON text when given. */
+    record Given(Optional<String> invite, Optional<String> welcome) {}
+
+    /**
+     * Reads both options; when one cannot be read, prints the original's line for it (not as a
+     * failure, as the original does) and returns empty.
+     */
+    static Optional<Given> read(CommandArgs args, Sidechannels sidechannels, CommandOutput out) {
+        try {
+            return Optional.of(new Given(invite(args, sidechannels), welcome(args, sidechannels)));
+        } catch (CommandException e) {
+            out.println(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The {@code --channel} option (aliases {@code --ch}, {@code --name}), trimmed; empty when not given. */
+    static Optional<String> channel(CommandArgs args) {
+        return args.value("channel", "ch", "name").map(String::trim).filter(c -> !c.isEmpty());
+    }
 
     /** The invite given, as JSON text; empty when none was given. */
     static Optional<String> invite(CommandArgs args, Sidechannels sidechannels) throws CommandException {
