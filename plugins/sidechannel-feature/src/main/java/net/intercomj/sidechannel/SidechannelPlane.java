@@ -299,7 +299,7 @@ final class SidechannelPlane implements Sidechannels {
         // each side and every open request without both failed proof of work (fix §6.1).
         invite.flatMap(Credentials::readJson).ifPresent(node -> request.set("invite", node));
         Optional<JsonNode> welcomeNode = welcome.flatMap(Credentials::readJson)
-                .or(() -> invite.flatMap(Credentials::readJson).map(node -> node.get("welcome")).filter(n -> n != null && n.isObject()))
+                .or(() -> invite.flatMap(Credentials::readJson).map(node -> node.path("welcome")).filter(JsonNode::isObject))
                 .or(() -> welcome(target).flatMap(Credentials::readJson));
         welcomeNode.ifPresent(node -> request.set("welcome", node));
         lock.lock();
@@ -318,12 +318,7 @@ final class SidechannelPlane implements Sidechannels {
 
     @Override
     public Optional<String> welcome(String channel) {
-        lock.lock();
-        try {
-            return credentials.welcomeFor(channel.trim()).map(w -> w.toJson().toString());
-        } finally {
-            lock.unlock();
-        }
+        return credentials.welcomeFor(channel.trim()).map(w -> w.toJson().toString());
     }
 
     @Override
