@@ -1,0 +1,13 @@
+package net.intercomj.host.bridge;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One connected client, as message handlers see it. */
+public interface BridgeClient {
+
+    /** Whether the client has authenticated. */
+    boolean authenticated();
+
+    /** Sends one JSON message to the client. */
+    void send(ObjectNode message);
+}
