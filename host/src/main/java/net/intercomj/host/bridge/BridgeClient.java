@@ -10,4 +10,10 @@ public interface BridgeClient {
 
     /** Sends one JSON message to the client. */
     void send(ObjectNode message);
+
+    /** The filter the client's events pass through; starts as {@code --sc-bridge-filter}. */
+    BridgeFilter filter();
+
+    /** Replaces the client's filter. */
+    void filter(BridgeFilter filter);
 }

@@ -66,10 +66,11 @@ public final class BridgeServer implements AutoCloseable {
         BridgeDispatcher dispatcher = new BridgeDispatcher(token);
         handlers.forEach(dispatcher::register);
         ObjectNode helloFrame = hello.toJson();
+        BridgeFilter defaultFilter = BridgeFilter.parse(hello.defaultFilter());
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setHandler(Handlers.websocket((exchange, channel) -> {
-                    BridgeSession session = new BridgeSession(channel);
+                    BridgeSession session = new BridgeSession(channel, defaultFilter);
                     session.send(helloFrame.deepCopy());
                     channel.getReceiveSetter().set(new AbstractReceiveListener() {
                         @Override

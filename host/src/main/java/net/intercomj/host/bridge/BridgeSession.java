@@ -9,9 +9,21 @@ final class BridgeSession implements BridgeClient {
 
     private final WebSocketChannel channel;
     private volatile boolean authenticated;
+    private volatile BridgeFilter filter;
 
-    BridgeSession(WebSocketChannel channel) {
+    BridgeSession(WebSocketChannel channel, BridgeFilter defaultFilter) {
         this.channel = channel;
+        this.filter = defaultFilter;
+    }
+
+    @Override
+    public BridgeFilter filter() {
+        return filter;
+    }
+
+    @Override
+    public void filter(BridgeFilter newFilter) {
+        filter = newFilter;
     }
 
     @Override

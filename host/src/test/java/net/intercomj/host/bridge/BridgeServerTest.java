@@ -16,7 +16,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import net.intercomj.host.bridge.handlers.ClearFilterHandler;
 import net.intercomj.host.bridge.handlers.PingHandler;
+import net.intercomj.host.bridge.handlers.SetFilterHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class BridgeServerTest {
     @BeforeEach
     void start() {
         server = BridgeServer.start("127.0.0.1", 0, TOKEN,
-                new BridgeServer.Hello(PEER, "trac1example", "0000intercom", ""), List.of(new PingHandler(Clock.systemUTC())));
+                new BridgeServer.Hello(PEER, "trac1example", "0000intercom", ""), List.of(new PingHandler(Clock.systemUTC()), new SetFilterHandler(), new ClearFilterHandler()));
     }
 
     @AfterEach
@@ -144,6 +146,17 @@ class BridgeServerTest {
         Client client = authenticated();
         assertThat(client.ask("{\"type\":\"nope\"}").path("error").asText()).isEqualTo("Unknown type: nope");
         assertThat(client.ask("{}").path("error").asText()).isEqualTo("Unknown type: undefined");
+    }
+
+    @Test
+    void setFilterEchoesTheFilterAsGivenAndClearFilterEmptiesIt() throws Exception {
+        Client client = authenticated();
+        assertThat(client.ask("{\"id\":2,\"type\":\"set_filter\",\"filter\":\"Alpha+beta|gamma\"}").toString())
+                .isEqualTo("{\"id\":2,\"type\":\"filter_set\",\"filter\":\"Alpha+beta|gamma\"}");
+        assertThat(client.ask("{\"type\":\"set_filter\"}").toString())
+                .isEqualTo("{\"type\":\"filter_set\",\"filter\":\"\"}");
+        assertThat(client.ask("{\"type\":\"clear_filter\"}").toString())
+                .isEqualTo("{\"type\":\"filter_set\",\"filter\":\"\"}");
     }
 
     @Test
