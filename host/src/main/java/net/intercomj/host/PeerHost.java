@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.intercomj.api.command.CommandOutput;
 import net.intercomj.api.network.Network;
-import net.intercomj.api.plugin.IntercomPlugin;
 import net.intercomj.api.plugin.PeerConsole;
 import net.intercomj.api.sidechannel.SidechannelConfig;
 import net.intercomj.api.sidechannel.Sidechannels;
@@ -175,16 +174,6 @@ public final class PeerHost implements AutoCloseable {
         if (pluginsFolder.isPresent()) {
             plugins.loadFolder(pluginsFolder.get());
         }
-    }
-
-    /** Starts a plugin that is on the class path (tests); what it offers joins the others. */
-    public void startPlugin(String id, IntercomPlugin plugin) throws PluginException {
-        plugins.start(id, plugin);
-    }
-
-    /** The services offered to plugins, the host's and theirs. */
-    public ServiceRegistry services() {
-        return services;
     }
 
     private static PeerNetwork startNetwork(PeerOptions options, PeerWallet wallet) throws StartupException {

@@ -91,11 +91,6 @@ public final class PluginHost implements AutoCloseable {
         LOG.debug("Plugin {} started", id);
     }
 
-    /** The ids of the running plugins, in start order. */
-    public synchronized List<String> runningIds() {
-        return running.stream().map(Running::id).toList();
-    }
-
     /** Stops every plugin, last started first, then releases their jars. */
     @Override
     public synchronized void close() {

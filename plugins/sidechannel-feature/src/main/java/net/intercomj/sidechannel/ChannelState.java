@@ -7,14 +7,12 @@ import net.intercomj.api.network.Registration;
 /** A joined channel: its protocol registration and the peers that proved an invite to it. Guarded by the plane's lock. */
 final class ChannelState {
 
-    final String name;
     final byte[] topic;
     Registration serving;
     /** Remote key → when its invite expires (epoch ms). */
     final Map<String, Long> invitedPeers = new HashMap<>();
 
-    ChannelState(String name, byte[] topic) {
-        this.name = name;
+    ChannelState(byte[] topic) {
         this.topic = topic;
     }
 }

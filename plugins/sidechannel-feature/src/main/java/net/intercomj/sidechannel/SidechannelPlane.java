@@ -369,7 +369,7 @@ final class SidechannelPlane implements Sidechannels {
                 console.println("[sidechannel:" + name + "] join denied (invite required).");
                 return Joined.DENIED;
             }
-            state = new ChannelState(name, topicOf(name));
+            state = new ChannelState(topicOf(name));
             channels.put(name, state);
         } finally {
             lock.unlock();

@@ -6,22 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.network.Port;
 import net.intercomj.api.sidechannel.SidechannelMessage;
 import net.intercomj.api.sidechannel.Sidechannels;
-import net.intercomj.host.net.dht.DhtConfig;
-import net.intercomj.host.net.dht.DhtNode;
 import net.intercomj.host.net.swarm.Firewall;
 import net.intercomj.host.wallet.PeerWallet;
 import net.intercomj.sidechannel.auth.Invite;
@@ -50,8 +43,7 @@ class SidechannelBadInputTest {
     @TempDir
     Path data;
 
-    private DhtNode bootstrap;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private LocalNetwork network;
 
     private final PeerWallet receiverWallet = PeerWallet.generate();
     private final PeerWallet ownerWallet = PeerWallet.generate();
@@ -60,21 +52,13 @@ class SidechannelBadInputTest {
     private RawPeer raw;
 
     @BeforeEach
-    void bootstrapNode() throws Exception {
-        bootstrap = DhtNode.start(DhtConfig.of(InetAddress.getLoopbackAddress(), 0, List.of()));
+    void startNetwork() throws Exception {
+        network = new LocalNetwork(data);
     }
 
     @AfterEach
-    void closeAll() throws Exception {
-        try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (AutoCloseable closeable : open) {
-                closing.submit(() -> {
-                    closeable.close();
-                    return null;
-                });
-            }
-        }
-        bootstrap.close();
+    void closeNetwork() throws Exception {
+        network.close();
     }
 
     // ---- malformed envelopes
@@ -223,20 +207,16 @@ class SidechannelBadInputTest {
 
     /** Starts the receiver, a genuine peer linked to it, and a raw peer with {@code channel}'s port open to it. */
     private Port start(ConfigBuilder receiverConfig, String channel) throws Exception {
-        receiver = TestPeer.start(bootstrap, receiverConfig.build(), receiverWallet, Firewall.OPEN,
-                data.resolve("receiver"));
-        open.add(receiver);
+        receiver = network.peer(receiverConfig.build(), receiverWallet, Firewall.OPEN, "receiver");
         PeerWallet genuineWallet = PeerWallet.generate();
-        genuine = TestPeer.start(bootstrap, defaults().build(), genuineWallet, Firewall.OPEN, data.resolve("genuine"));
-        open.add(genuine);
+        genuine = network.peer(defaults().build(), genuineWallet, Firewall.OPEN, "genuine");
         await().atMost(WAIT).until(() -> receiver.sidechannels().started() && genuine.sidechannels().started());
         await().atMost(WAIT).until(() -> receiver.sidechannels().connectionCount() >= 1
                 && genuine.sidechannels().connectionCount() >= 1);
         if (!channel.equals(ENTRY)) {
             await().atMost(WAIT).until(() -> receiver.sidechannels().channels().contains(channel));
         }
-        raw = new RawPeer(bootstrap);
-        open.add(raw);
+        raw = network.rawPeer();
         return raw.open(channel, receiver);
     }
 

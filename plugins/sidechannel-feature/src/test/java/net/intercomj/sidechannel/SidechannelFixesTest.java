@@ -7,17 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.network.PeerLink;
 import net.intercomj.api.network.Port;
@@ -25,8 +21,6 @@ import net.intercomj.api.network.PortHandler;
 import net.intercomj.api.sidechannel.SidechannelConfig;
 import net.intercomj.api.sidechannel.SidechannelMessage;
 import net.intercomj.api.sidechannel.Sidechannels;
-import net.intercomj.host.net.dht.DhtConfig;
-import net.intercomj.host.net.dht.DhtNode;
 import net.intercomj.host.net.swarm.Firewall;
 import net.intercomj.host.wallet.PeerWallet;
 import net.intercomj.sidechannel.auth.Welcome;
@@ -58,25 +52,16 @@ class SidechannelFixesTest {
     @TempDir
     Path data;
 
-    private DhtNode bootstrap;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private LocalNetwork network;
 
     @BeforeEach
-    void bootstrapNode() throws Exception {
-        bootstrap = DhtNode.start(DhtConfig.of(InetAddress.getLoopbackAddress(), 0, List.of()));
+    void startNetwork() throws Exception {
+        network = new LocalNetwork(data);
     }
 
     @AfterEach
-    void closeAll() throws Exception {
-        try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (AutoCloseable closeable : open) {
-                closing.submit(() -> {
-                    closeable.close();
-                    return null;
-                });
-            }
-        }
-        bootstrap.close();
+    void closeNetwork() throws Exception {
+        network.close();
     }
 
     // ---- §6.20
@@ -303,16 +288,13 @@ class SidechannelFixesTest {
     }
 
     private TestPeer peer(SidechannelConfig config, PeerWallet wallet) throws Exception {
-        TestPeer peer = TestPeer.start(bootstrap, config, wallet, Firewall.OPEN, data.resolve(wallet.publicKeyHex()));
-        open.add(peer);
+        TestPeer peer = network.peer(config, wallet, Firewall.OPEN, wallet.publicKeyHex());
         await().atMost(WAIT).until(() -> peer.sidechannels().started());
         return peer;
     }
 
     private RawPeer rawPeer() throws Exception {
-        RawPeer peer = new RawPeer(bootstrap);
-        open.add(peer);
-        return peer;
+        return network.rawPeer();
     }
 
     private static ConfigBuilder config() {

@@ -7,17 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.sidechannel.SidechannelConfig;
 import net.intercomj.api.sidechannel.SidechannelMessage;
 import net.intercomj.api.sidechannel.Sidechannels;
-import net.intercomj.host.net.dht.DhtConfig;
-import net.intercomj.host.net.dht.DhtNode;
 import net.intercomj.host.net.swarm.Firewall;
 import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.AfterEach;
@@ -35,25 +30,16 @@ class SidechannelNetworkTest {
     @TempDir
     Path data;
 
-    private DhtNode bootstrap;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private LocalNetwork network;
 
     @BeforeEach
-    void bootstrapNode() throws Exception {
-        bootstrap = DhtNode.start(DhtConfig.of(java.net.InetAddress.getLoopbackAddress(), 0, List.of()));
+    void startNetwork() throws Exception {
+        network = new LocalNetwork(data);
     }
 
     @AfterEach
-    void closeAll() throws Exception {
-        try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (AutoCloseable closeable : open) {
-                closing.submit(() -> {
-                    closeable.close();
-                    return null;
-                });
-            }
-        }
-        bootstrap.close();
+    void closeNetwork() throws Exception {
+        network.close();
     }
 
     private TestPeer peer(SidechannelConfig config) throws Exception {
@@ -61,16 +47,13 @@ class SidechannelNetworkTest {
     }
 
     private TestPeer peer(SidechannelConfig config, PeerWallet wallet, Firewall firewall) throws Exception {
-        TestPeer peer = TestPeer.start(bootstrap, config, wallet, firewall, data.resolve(wallet.publicKeyHex()));
-        open.add(peer);
+        TestPeer peer = network.peer(config, wallet, firewall, wallet.publicKeyHex());
         await().atMost(WAIT).until(() -> peer.sidechannels().started());
         return peer;
     }
 
     private RawPeer rawPeer() throws Exception {
-        RawPeer peer = new RawPeer(bootstrap);
-        open.add(peer);
-        return peer;
+        return network.rawPeer();
     }
 
     private static ConfigBuilder config() {

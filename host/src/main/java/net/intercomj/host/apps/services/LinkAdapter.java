@@ -25,10 +25,6 @@ final class LinkAdapter implements PeerLink {
         this.remoteKey = connection.remotePublicKey().toHex();
     }
 
-    PeerConnection connection() {
-        return connection;
-    }
-
     @Override
     public String remoteKey() {
         return remoteKey;
