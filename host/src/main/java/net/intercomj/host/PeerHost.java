@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.command.CommandOutput;
+import net.intercomj.api.network.Registration;
 import net.intercomj.api.network.Network;
 import net.intercomj.api.plugin.PeerConsole;
 import net.intercomj.api.sidechannel.SidechannelConfig;
@@ -28,8 +31,15 @@ import net.intercomj.host.apps.PluginHost;
 import net.intercomj.host.apps.ServiceRegistry;
 import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.apps.services.SidechannelConfigs;
+import net.intercomj.host.bridge.BridgeSettings;
+import net.intercomj.host.bridge.Hello;
+import net.intercomj.host.bridge.ScBridge;
+import net.intercomj.host.bridge.WebApps;
+import net.intercomj.host.bridge.handlers.BuiltInHandlers;
+import net.intercomj.host.bridge.handlers.PeerInfo;
 import net.intercomj.host.cli.HostPort;
 import net.intercomj.host.cli.PeerOptions;
+import net.intercomj.host.cli.Plane;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.lan.LanConfig;
@@ -69,6 +79,8 @@ public final class PeerHost implements AutoCloseable {
     private final CommandRegistry commands = new CommandRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final PluginHost plugins;
+    private volatile Optional<ScBridge> bridge = Optional.empty();
+    private volatile Registration bridgeFeed = () -> { };
     private final Clock clock;
     private final Instant startedAt;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -171,9 +183,54 @@ public final class PeerHost implements AutoCloseable {
             }
         });
         services.provide(SidechannelConfig.class, SidechannelConfigs.from(options));
+        if (options.scBridgeEnabled() && Plane.SC_BRIDGE.built()) {
+            ScBridge created = createBridge(options);
+            bridge = Optional.of(created);
+            services.provide(Bridge.class, created);
+        }
         if (pluginsFolder.isPresent()) {
             plugins.loadFolder(pluginsFolder.get());
         }
+        if (bridge.isPresent()) {
+            listen(bridge.get());
+        }
+    }
+
+    private ScBridge createBridge(PeerOptions options) {
+        BridgeSettings settings = BridgeSettings.from(options.scBridge());
+        Hello hello = new Hello(wallet.publicKeyHex(), wallet.address(), Sidechannels.ENTRY_CHANNEL,
+                settings.defaultFilter());
+        Supplier<Optional<Sidechannels>> sidechannels = () -> services.get(Sidechannels.class);
+        return new ScBridge(settings, hello, BuiltInHandlers.all(settings, clock, sidechannels,
+                () -> peerInfo(options), commands));
+    }
+
+    /** Feeds delivered sidechannel messages to the bridge, then opens its port. */
+    private void listen(ScBridge running) throws PluginException {
+        services.get(Sidechannels.class).ifPresent(plane -> bridgeFeed = plane.subscribe(running::deliver));
+        try {
+            running.listen(WebApps.of(plugins.jars()));
+        } catch (RuntimeException e) {
+            throw new PluginException("SC-Bridge failed to start: " + describe(e), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private PeerInfo peerInfo(PeerOptions options) {
+        boolean sidechannels = services.get(Sidechannels.class).isPresent();
+        return new PeerInfo(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                store.folder().toString(), Optional.of(network.dhtBootstrapNodes().stream()
+                        .map(address -> address.getAddress().getHostAddress() + ":" + address.getPort()).toList()),
+                subnetBootstrap.hex(), options.subnetChannel(), wallet.publicKeyHex(), wallet.address(),
+                writerKey.publicKeyHex(), sidechannels ? Optional.of(Sidechannels.ENTRY_CHANNEL) : Optional.empty(),
+                sidechannels ? options.sidechannel().extras() : List.of());
     }
 
     private static PeerNetwork startNetwork(PeerOptions options, PeerWallet wallet) throws StartupException {
@@ -232,7 +289,19 @@ public final class PeerHost implements AutoCloseable {
                 values.put(BannerLine.SIDECHANNEL_EXTRAS, String.join(", ", extras));
             }
         });
+        bridge.ifPresent(running -> values.put(BannerLine.SC_BRIDGE,
+                "ws://" + hostForUrl(running.address()) + ":" + running.address().getPort()));
         return Banner.render(values);
+    }
+
+    private static String hostForUrl(InetSocketAddress address) {
+        String host = address.getHostString();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The SC-Bridge, when it runs. */
+    public Optional<ScBridge> bridge() {
+        return bridge;
     }
 
     private List<String> statsLines() {
@@ -295,6 +364,8 @@ public final class PeerHost implements AutoCloseable {
             return;
         }
         requestStop();
+        bridgeFeed.close();
+        bridge.ifPresent(ScBridge::close);
         plugins.close();
         network.close();
         closeQuietly(store);

@@ -3,7 +3,9 @@ package net.intercomj.host.apps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import net.intercomj.api.plugin.IntercomPlugin;
 import net.intercomj.host.terminal.CommandRegistry;
@@ -72,6 +74,15 @@ public final class PluginHost implements AutoCloseable {
                 start(wrapper.getPluginId(), entry);
             }
         }
+    }
+
+    /** The jar of each plugin loaded from the folder, by plugin id, in load order. */
+    public synchronized Map<String, Path> jars() {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        if (manager != null) {
+            manager.getResolvedPlugins().forEach(wrapper -> jars.put(wrapper.getPluginId(), wrapper.getPluginPath()));
+        }
+        return jars;
     }
 
     /**

@@ -1,6 +1,7 @@
 package net.intercomj.host.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 /** One connected client, as message handlers see it. */
 public interface BridgeClient {
@@ -16,4 +17,13 @@ public interface BridgeClient {
 
     /** Replaces the client's filter. */
     void filter(BridgeFilter filter);
+
+    /**
+     * The channels the client subscribed to, in order; empty means every channel (spec §3.8,
+     * including after the last one was unsubscribed).
+     */
+    Set<String> subscriptions();
+
+    /** Replaces the client's subscriptions. */
+    void subscriptions(Set<String> channels);
 }

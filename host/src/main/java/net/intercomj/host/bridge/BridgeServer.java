@@ -1,96 +1,93 @@
 package net.intercomj.host.bridge;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.net.InetSocketAddress;
-import java.util.Objects;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.xnio.Buffers;
+import org.xnio.Pooled;
 
 /**
- * The SC-Bridge's WebSocket server on Undertow's core API. Each connection gets the
- * {@code hello} frame at once, then every text frame is one message for the dispatcher. A plain
- * HTTP request gets {@code 426 Upgrade Required}, as from the original.
+ * The bridge's HTTP side on Undertow's core API. A WebSocket handshake (after the origin check)
+ * becomes a client: it gets {@code hello} at once, then every text or binary message is one
+ * request for the dispatcher. {@code /apps/} serves the plugins' web apps. Any other plain HTTP
+ * request gets {@code 426 Upgrade Required}, as from the original.
  */
-public final class BridgeServer implements AutoCloseable {
-
-    /**
-     * What {@code hello} tells a client before it authenticates.
-     *
-     * @param peer          the peer's public key, 64 hex
-     * @param address       its {@code trac1…} address
-     * @param entryChannel  the sidechannel entry channel
-     * @param defaultFilter the filter every new client starts with ({@code --sc-bridge-filter})
-     */
-    public record Hello(String peer, String address, String entryChannel, String defaultFilter) {
-        public Hello {
-            Objects.requireNonNull(peer, "peer");
-            Objects.requireNonNull(entryChannel, "entryChannel");
-            Objects.requireNonNull(defaultFilter, "defaultFilter");
-        }
-
-        ObjectNode toJson() {
-            ObjectNode hello = JsonNodeFactory.instance.objectNode();
-            hello.put("type", "hello");
-            hello.put("peer", peer);
-            hello.put("address", address);
-            hello.put("entryChannel", entryChannel);
-            hello.put("filter", defaultFilter);
-            hello.put("requiresAuth", true);
-            return hello;
-        }
-    }
+final class BridgeServer implements AutoCloseable {
 
     private final Undertow server;
-    private final BridgeDispatcher dispatcher;
 
-    private BridgeServer(Undertow server, BridgeDispatcher dispatcher) {
+    private BridgeServer(Undertow server) {
         this.server = server;
-        this.dispatcher = dispatcher;
     }
 
-    /**
-     * Starts listening on {@code host:port} (port 0 picks a free one).
-     *
-     * @param token the token clients must present; never blank
-     */
-    public static BridgeServer start(String host, int port, String token, Hello hello, Iterable<BridgeHandler> handlers) {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("SC-Bridge requires --sc-bridge-token (auth is mandatory).");
-        }
-        BridgeDispatcher dispatcher = new BridgeDispatcher(token);
-        handlers.forEach(dispatcher::register);
+    static BridgeServer start(BridgeSettings settings, Hello hello, BridgeDispatcher dispatcher, BridgeClients clients,
+            WebApps webApps) {
         ObjectNode helloFrame = hello.toJson();
         BridgeFilter defaultFilter = BridgeFilter.parse(hello.defaultFilter());
-        Undertow server = Undertow.builder()
-                .addHttpListener(port, host)
-                .setHandler(Handlers.websocket((exchange, channel) -> {
-                    BridgeSession session = new BridgeSession(channel, defaultFilter);
-                    session.send(helloFrame.deepCopy());
-                    channel.getReceiveSetter().set(new AbstractReceiveListener() {
-                        @Override
-                        protected void onFullTextMessage(WebSocketChannel from, BufferedTextMessage message) {
-                            dispatcher.dispatch(session, message.getData());
+        int maxMessage = settings.limits().maxMessageBytes();
+        HttpHandler upgradeRequired = exchange -> {
+            exchange.setStatusCode(StatusCodes.UPGRADE_REQUIRED);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
+            exchange.getResponseSender().send("Upgrade Required");
+        };
+        HttpHandler http = Handlers.path(upgradeRequired).addPrefixPath("/apps", webApps);
+        HttpHandler websocket = Handlers.websocket((exchange, channel) -> {
+            BridgeSession session = new BridgeSession(channel, defaultFilter, settings.limits().maxQueuedBytes(),
+                    settings.debug());
+            clients.add(session);
+            channel.addCloseTask(closed -> clients.remove(session));
+            session.send(helloFrame.deepCopy());
+            channel.getReceiveSetter().set(new AbstractReceiveListener() {
+                @Override
+                protected long getMaxTextBufferSize() {
+                    return maxMessage;
+                }
+
+                @Override
+                protected long getMaxBinaryBufferSize() {
+                    return maxMessage;
+                }
+
+                @Override
+                protected void onFullTextMessage(WebSocketChannel from, BufferedTextMessage message) {
+                    dispatcher.dispatch(session, message.getData());
+                }
+
+                @Override
+                protected void onFullBinaryMessage(WebSocketChannel from, BufferedBinaryMessage message) {
+                    // The original decoded binary frames as UTF-8 text too.
+                    try (Pooled<ByteBuffer[]> data = message.getData()) {
+                        ByteBuffer[] buffers = data.getResource();
+                        ByteBuffer whole = ByteBuffer.allocate((int) Buffers.remaining(buffers));
+                        for (ByteBuffer buffer : buffers) {
+                            whole.put(buffer);
                         }
-                    });
-                    channel.resumeReceives();
-                }, exchange -> {
-                    exchange.setStatusCode(StatusCodes.UPGRADE_REQUIRED);
-                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
-                    exchange.getResponseSender().send("Upgrade Required");
-                }))
+                        dispatcher.dispatch(session, new String(whole.array(), StandardCharsets.UTF_8));
+                    }
+                }
+            });
+            channel.resumeReceives();
+        }, http);
+        Undertow server = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setHandler(new OriginCheck(settings.origins(), settings.host(), websocket))
                 .build();
         server.start();
-        return new BridgeServer(server, dispatcher);
+        return new BridgeServer(server);
     }
 
     /** The address actually listened on. */
-    public InetSocketAddress address() {
+    InetSocketAddress address() {
         return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     }
 

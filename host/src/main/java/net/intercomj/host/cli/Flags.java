@@ -131,6 +131,12 @@ public final class Flags {
             Plane.SC_BRIDGE, "Token clients must present; required when the bridge is on.");
     public static final Flag SC_BRIDGE_CLI = flag("--sc-bridge-cli", "SC_BRIDGE_CLI", BOOL, "false", Plane.SC_BRIDGE,
             "Let clients run terminal commands.");
+    public static final Flag SC_BRIDGE_CLI_UNSAFE = flag("--sc-bridge-cli-unsafe", "SC_BRIDGE_CLI_UNSAFE", BOOL,
+            "false", Plane.SC_BRIDGE,
+            "Also let clients run commands that reveal secrets or stop the peer (/get_keys, /exit).");
+    public static final Flag SC_BRIDGE_ORIGINS = flag("--sc-bridge-origins", "SC_BRIDGE_ORIGINS", LIST, "",
+            Plane.SC_BRIDGE, "Web origins, besides the bridge's own pages, whose pages may connect (e.g."
+                    + " http://localhost:5070).");
     public static final Flag SC_BRIDGE_DEBUG = flag("--sc-bridge-debug", "SC_BRIDGE_DEBUG", BOOL, "false",
             Plane.SC_BRIDGE, "Log bridge traffic in detail.");
 
@@ -163,7 +169,7 @@ public final class Flags {
             SIDECHANNEL_INVITER_KEYS, SIDECHANNEL_INVITE_TTL, SIDECHANNEL_OWNER, SIDECHANNEL_OWNER_WRITE_ONLY,
             SIDECHANNEL_OWNER_WRITE_CHANNELS, SIDECHANNEL_WELCOME, SIDECHANNEL_WELCOME_REQUIRED,
             SC_BRIDGE, SC_BRIDGE_HOST, SC_BRIDGE_PORT, SC_BRIDGE_FILTER, SC_BRIDGE_FILTER_CHANNEL, SC_BRIDGE_TOKEN,
-            SC_BRIDGE_CLI, SC_BRIDGE_DEBUG,
+            SC_BRIDGE_CLI, SC_BRIDGE_CLI_UNSAFE, SC_BRIDGE_ORIGINS, SC_BRIDGE_DEBUG,
             TIMER_FEATURE,
             PEER_DHT_BOOTSTRAP, LAN_DISCOVERY, MSB_DHT_BOOTSTRAP);
 

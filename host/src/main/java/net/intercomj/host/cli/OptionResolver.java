@@ -80,7 +80,7 @@ final class OptionResolver {
                 // Without a token the bridge stays off; the missing token is reported below.
                 bridgeRequested && !bridgeToken.isBlank(),
                 bridgeHost, bridgePort, bridgeToken, bridgeFilter, bridgeFilterChannels,
-                bool(SC_BRIDGE_CLI), bool(SC_BRIDGE_DEBUG));
+                bool(SC_BRIDGE_CLI), bool(SC_BRIDGE_CLI_UNSAFE), list(SC_BRIDGE_ORIGINS), bool(SC_BRIDGE_DEBUG));
         boolean timer = bool(TIMER_FEATURE);
         List<HostPort> peerDhtBootstrap = read(PEER_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
         List<HostPort> msbDhtBootstrap = read(MSB_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);

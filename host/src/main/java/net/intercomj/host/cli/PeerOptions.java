@@ -210,11 +210,13 @@ public record PeerOptions(
      *
      * @param enabled        serve the bridge
      * @param host           bind host
-     * @param port           bind port, 1 to 65535
+     * @param port           bind port, 1 to 65535 (0, outside flags: a free one)
      * @param token          client auth token; never blank when {@code enabled}
      * @param filter         default per-client filter expression (empty: none)
      * @param filterChannels channels where the filter applies (empty: all)
      * @param cli            allow {@code {type:"cli"}}
+     * @param cliUnsafe      also allow, over {@code cli}, commands that reveal secrets or stop the peer
+     * @param origins        browser origins allowed besides the bridge's own pages
      * @param debug          bridge debug logs
      */
     public record ScBridgeOptions(
@@ -225,6 +227,8 @@ public record PeerOptions(
             String filter,
             List<String> filterChannels,
             boolean cli,
+            boolean cliUnsafe,
+            List<String> origins,
             boolean debug) {
 
         /** Rejects nulls, a bad port and an enabled bridge without a token. */
@@ -233,8 +237,10 @@ public record PeerOptions(
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(filter, "filter");
             filterChannels = List.copyOf(filterChannels);
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
+            origins = List.copyOf(origins);
+            // 0 picks a free port: for tests and embedders; the flag itself accepts 1 to 65535.
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
             }
             if (enabled && token.isBlank()) {
                 throw new IllegalArgumentException("An enabled bridge needs a token");
@@ -246,7 +252,8 @@ public record PeerOptions(
         public String toString() {
             return "ScBridgeOptions[enabled=" + enabled + ", host=" + host + ", port=" + port
                     + ", token=" + (token.isEmpty() ? "" : "<redacted>") + ", filter=" + filter
-                    + ", filterChannels=" + filterChannels + ", cli=" + cli + ", debug=" + debug + "]";
+                    + ", filterChannels=" + filterChannels + ", cli=" + cli + ", cliUnsafe=" + cliUnsafe + ", origins=" + origins
+                    + ", debug=" + debug + "]";
         }
     }
 }

@@ -13,7 +13,7 @@ public enum Plane {
     /** Ephemeral peer-to-peer messaging channels. */
     SIDECHANNEL("Sidechannels", true),
     /** The local WebSocket bridge for agents and web UIs. */
-    SC_BRIDGE("SC-Bridge", false),
+    SC_BRIDGE("SC-Bridge", true),
     /** Peer discovery and connections. */
     NETWORK("Network", true),
     /** The settlement network (MSB). */

@@ -1,5 +1,6 @@
 package net.intercomj.host.terminal;
 
+import java.util.Optional;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.CommandException;
 import net.intercomj.api.command.CommandOutput;
@@ -33,34 +34,55 @@ public final class CommandDispatcher {
         UNKNOWN
     }
 
+    /**
+     * What became of a line, and why it did not run when it did not.
+     *
+     * @param outcome what became of it
+     * @param problem the reason, as printed, for {@link Outcome#FAILED} and {@link Outcome#UNKNOWN}
+     */
+    public record Result(Outcome outcome, Optional<String> problem) {
+
+        static Result of(Outcome outcome) {
+            return new Result(outcome, Optional.empty());
+        }
+
+        static Result problem(Outcome outcome, String problem, CommandOutput out) {
+            out.println(problem);
+            return new Result(outcome, Optional.of(problem));
+        }
+    }
+
     /** Parses and runs {@code line}, writing everything the operator should read to {@code out}. */
     public Outcome run(String line, CommandOutput out) {
+        return execute(line, out).outcome();
+    }
+
+    /** Runs {@code line} as {@link #run} does, and also tells why it failed. */
+    public Result execute(String line, CommandOutput out) {
         CommandArgs args;
         try {
             args = CommandArgs.parse(line);
         } catch (CommandException e) {
-            out.println("Command failed: " + e.getMessage());
-            return Outcome.FAILED;
+            return Result.problem(Outcome.FAILED, "Command failed: " + e.getMessage(), out);
         }
         if (args.command().isEmpty()) {
-            return Outcome.EMPTY;
+            return Result.of(Outcome.EMPTY);
         }
         TerminalCommand command = registry.find(args.command()).orElse(null);
         if (command == null) {
-            out.println("Unknown command: " + args.command() + ". Type /help for the list of commands.");
-            return Outcome.UNKNOWN;
+            return Result.problem(Outcome.UNKNOWN,
+                    "Unknown command: " + args.command() + ". Type /help for the list of commands.", out);
         }
         try {
             command.execute(args, out);
-            return Outcome.DONE;
+            return Result.of(Outcome.DONE);
         } catch (CommandException e) {
-            out.println("Command failed: " + e.getMessage());
-            return Outcome.FAILED;
+            return Result.problem(Outcome.FAILED, "Command failed: " + e.getMessage(), out);
         } catch (RuntimeException e) {
             // A bug in a command (a plugin's, say) must not take the terminal down.
             log.debug("Command {} threw", command.name(), e);
-            out.println("Command failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            return Outcome.FAILED;
+            return Result.problem(Outcome.FAILED,
+                    "Command failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), out);
         }
     }
 }

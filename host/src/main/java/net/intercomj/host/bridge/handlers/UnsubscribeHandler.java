@@ -1,0 +1,27 @@
+package net.intercomj.host.bridge.handlers;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import net.intercomj.host.bridge.BridgeClient;
+import net.intercomj.host.bridge.BridgeHandler;
+import net.intercomj.host.bridge.BridgeRequest;
+
+/**
+ * {@code unsubscribe} → {@code subscribed}. As in the original (spec §3.8), removing the last
+ * channel leaves no subscription, and the client then gets every channel again.
+ */
+public final class UnsubscribeHandler implements BridgeHandler {
+
+    @Override
+    public String type() {
+        return "unsubscribe";
+    }
+
+    @Override
+    public void handle(BridgeClient client, BridgeRequest request) {
+        Set<String> channels = new LinkedHashSet<>(client.subscriptions());
+        ChannelSet.named(request).forEach(channels::remove);
+        client.subscriptions(channels);
+        ChannelSet.reply(client, request);
+    }
+}
