@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.CommandException;
+import net.intercomj.api.command.CommandOutput;
 import net.intercomj.api.command.CommandTrait;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.host.bridge.BridgeClient;
@@ -19,7 +20,7 @@ import net.intercomj.host.terminal.CommandRegistry;
 
 /**
  * {@code cli} → {@code cli_result}: runs a terminal line, built-in or a plugin's, and returns what
- * it printed. Unlike the original, the output is the command's own (not every line the process
+ * it printed (values as JSON, as the original captured printed objects). Unlike the original, the output is the command's own (not every line the process
  * logged meanwhile, §6.31), and commands that reveal secrets or stop the peer are refused unless
  * the operator started the peer with {@code --sc-bridge-cli-unsafe 1}.
  */
@@ -72,7 +73,17 @@ public final class CliHandler implements BridgeHandler {
         CommandDispatcher.Result outcome;
         oneAtATime.lock();
         try {
-            outcome = dispatcher.execute(line, output::add);
+            outcome = dispatcher.execute(line, new CommandOutput() {
+                @Override
+                public void println(String text) {
+                    output.add(text);
+                }
+
+                @Override
+                public void printValue(String json, String text) {
+                    output.add(json);
+                }
+            });
         } finally {
             oneAtATime.unlock();
         }

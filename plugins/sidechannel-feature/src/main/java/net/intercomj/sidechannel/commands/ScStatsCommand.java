@@ -1,5 +1,7 @@
 package net.intercomj.sidechannel.commands;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Collectors;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.CommandOutput;
@@ -42,7 +44,11 @@ public final class ScStatsCommand implements TerminalCommand {
         // Node's util.inspect layout of {channels, connectionCount}, as the original prints it.
         String channels = sidechannels.channels().stream().map(c -> "'" + c.replace("\\", "\\\\").replace("'", "\\'") + "'")
                 .collect(Collectors.joining(", "));
-        out.println("{ channels: " + (channels.isEmpty() ? "[]" : "[ " + channels + " ]") + ", connectionCount: "
-                + sidechannels.connectionCount() + " }");
+        int connections = sidechannels.connectionCount();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        sidechannels.channels().forEach(json.putArray("channels")::add);
+        json.put("connectionCount", connections);
+        out.printValue(json.toString(), "{ channels: " + (channels.isEmpty() ? "[]" : "[ " + channels + " ]")
+                + ", connectionCount: " + connections + " }");
     }
 }
