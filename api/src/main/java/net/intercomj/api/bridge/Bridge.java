@@ -6,8 +6,8 @@ import net.intercomj.api.network.Registration;
  * The SC-Bridge, offered as a service when the peer runs with {@code --sc-bridge 1}. Clients must
  * authenticate before they can call a type or receive an event.
  *
- * <p>Close the registrations in {@link net.intercomj.api.plugin.IntercomPlugin#stop()}: a type
- * whose handler is gone answers {@code Unknown type: <type>} again.
+ * <p>The types a plugin added are removed when it stops (closing a registration earlier removes
+ * one); a removed type answers {@code Unknown type: <type>} again.
  */
 public interface Bridge {
 

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.host.terminal.CommandRegistry;
 
 /**
  * One plugin's view of the host. It remembers what the plugin added, so unloading the plugin
- * takes its commands and services away again.
+ * takes its commands, services and bridge types away again.
  */
 final class HostPluginContext implements PluginContext {
 
@@ -24,6 +25,7 @@ final class HostPluginContext implements PluginContext {
     private final Path dataFolder;
     private final List<TerminalCommand> addedCommands = new ArrayList<>();
     private final List<Map.Entry<Class<?>, Object>> providedServices = new ArrayList<>();
+    private PluginBridge bridgeView;
 
     HostPluginContext(String pluginId, ServiceRegistry services, CommandRegistry commands, Path dataFolder) {
         this.pluginId = pluginId;
@@ -39,7 +41,17 @@ final class HostPluginContext implements PluginContext {
 
     @Override
     public <T> Optional<T> service(Class<T> type) {
+        if (type == Bridge.class) {
+            return services.get(Bridge.class).map(bridge -> type.cast(bridgeView(bridge)));
+        }
         return services.get(type);
+    }
+
+    private synchronized PluginBridge bridgeView(Bridge bridge) {
+        if (bridgeView == null) {
+            bridgeView = new PluginBridge(bridge);
+        }
+        return bridgeView;
     }
 
     @Override
@@ -73,5 +85,8 @@ final class HostPluginContext implements PluginContext {
         addedCommands.clear();
         providedServices.forEach(entry -> services.withdraw(entry.getKey(), entry.getValue()));
         providedServices.clear();
+        if (bridgeView != null) {
+            bridgeView.withdrawAll();
+        }
     }
 }
