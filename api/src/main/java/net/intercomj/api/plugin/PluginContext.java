@@ -11,8 +11,9 @@ import net.intercomj.api.command.TerminalCommand;
  *
  * <p>Services the host offers: {@link net.intercomj.api.wallet.Wallet},
  * {@link net.intercomj.api.network.Network}, {@link PeerConsole},
- * {@link net.intercomj.api.sidechannel.SidechannelConfig}. Plugins offer others, e.g. the
- * sidechannel plugin offers {@link net.intercomj.api.sidechannel.Sidechannels}.
+ * {@link net.intercomj.api.sidechannel.SidechannelConfig}, and {@link net.intercomj.api.bridge.Bridge}
+ * when the SC-Bridge runs. Plugins offer others, e.g. the sidechannel plugin offers
+ * {@link net.intercomj.api.sidechannel.Sidechannels}.
  */
 public interface PluginContext {
 

@@ -1,9 +1,8 @@
 /**
  * The SC-Bridge: the WebSocket surface agents and web pages drive a peer through, speaking the
- * original's JSON protocol (spec upstream-sidechannel-bridge §3). Only this package sees
- * Undertow. One class per message type lives in {@code handlers}.
- *
- * <p>Under construction: the server, {@code hello}, {@code auth}, {@code ping} and the generic
- * errors exist; the bridge is not started by the peer until the remaining types land.
+ * original's JSON protocol (spec upstream-sidechannel-bridge §3), plus the plugins' web apps
+ * over HTTP on the same port. Only this package sees Undertow. {@link
+ * net.intercomj.host.bridge.ScBridge} is the entry point; one class per message type lives in
+ * {@code handlers}. Operators and client authors: {@code docs/bridge.md}.
  */
 package net.intercomj.host.bridge;
