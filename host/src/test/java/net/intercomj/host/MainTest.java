@@ -99,11 +99,11 @@ class MainTest {
 
     @Test
     void flagsOfPlanesNotBuiltYetAreCheckedAndReportedAsInactive() throws Exception {
-        int code = run("/exit\n", Map.of(), "bob", "--sc-bridge-host", "127.0.0.2");
+        int code = run("/exit\n", Map.of(), "bob", "--msb-dht-bootstrap", "127.0.0.2:49737");
 
         assertThat(code).isZero();
         assertThat(stderr.toString(StandardCharsets.UTF_8))
-                .contains("Not active in this version (their plane is not built yet): --sc-bridge-host.");
+                .contains("Not active in this version (their plane is not built yet): --msb-dht-bootstrap.");
     }
 
     @Test

@@ -130,7 +130,7 @@ final class BridgeSession implements BridgeClient {
     /** Closes the connection with a close frame carrying {@code reason}. */
     void close(int code, String reason) {
         if (closing.compareAndSet(false, true)) {
-            LOG.info("SC-Bridge: closing client {}: {}", peerAddress(), reason);
+            LOG.warn("SC-Bridge: closing client {}: {}", peerAddress(), reason);
             WebSockets.sendClose(code, reason, channel, new WebSocketCallback<>() {
                 @Override
                 public void complete(WebSocketChannel socket, Void context) {

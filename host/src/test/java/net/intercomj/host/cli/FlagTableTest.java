@@ -56,11 +56,13 @@ class FlagTableTest {
                 "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-debug", "--timer",
                 "--peer-dht-bootstrap", "--dht-bootstrap", "--msb-dht-bootstrap",
                 // Ours.
-                "--wallet-password-file", "--log-level", "--lan-discovery");
+                "--wallet-password-file", "--log-level", "--lan-discovery",
+                // Ours too: the original let every bridge client run /get_keys and /exit, and had no origin check.
+                "--sc-bridge-cli-unsafe", "--sc-bridge-origins");
     }
 
     @Test
-    void theHostNetworkAndSidechannelPlanesAreBuilt() {
+    void theHostNetworkSidechannelAndScBridgePlanesAreBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
                 "--wallet-password-file", "--log-level", "--sidechannels", "--sidechannel-debug",
@@ -71,6 +73,9 @@ class FlagTableTest {
                 "--sidechannel-invite-channels", "--sidechannel-invite-prefixes", "--sidechannel-inviter-keys",
                 "--sidechannel-invite-ttl", "--sidechannel-owner", "--sidechannel-owner-write-only",
                 "--sidechannel-owner-write-channels", "--sidechannel-welcome", "--sidechannel-welcome-required",
+                "--sc-bridge", "--sc-bridge-host", "--sc-bridge-port", "--sc-bridge-filter",
+                "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-cli-unsafe",
+                "--sc-bridge-origins", "--sc-bridge-debug",
                 "--peer-dht-bootstrap", "--lan-discovery");
     }
 
