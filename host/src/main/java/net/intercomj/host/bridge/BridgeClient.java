@@ -2,6 +2,7 @@ package net.intercomj.host.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** One connected client, as message handlers see it. */
 public interface BridgeClient {
@@ -24,6 +25,11 @@ public interface BridgeClient {
      */
     Set<String> subscriptions();
 
-    /** Replaces the client's subscriptions. */
-    void subscriptions(Set<String> channels);
+    /**
+     * Changes the client's subscriptions in one step, so a {@code leave} finishing on another
+     * thread cannot undo a {@code subscribe}.
+     *
+     * @param change from the current channels, in order, to the new ones
+     */
+    void updateSubscriptions(UnaryOperator<Set<String>> change);
 }

@@ -1,6 +1,7 @@
 package net.intercomj.host.bridge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -24,7 +25,8 @@ final class BridgeDispatcher {
     static final String TOO_MANY_AUTH_FAILURES = "Too many failed auth attempts.";
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeDispatcher.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // JSON.parse refuses text after the value ('{} x', '{}{}'); Jackson ignores it unless told.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final TokenCheck token;
     private final int maxFailedAuths;
@@ -64,13 +66,20 @@ final class BridgeDispatcher {
             session.send(Replies.error(Optional.empty(), INVALID_JSON));
             return;
         }
+        // Jackson reads empty or blank text as no value at all; JSON.parse throws on it.
+        if (body == null || body.isMissingNode()) {
+            session.send(Replies.error(Optional.empty(), INVALID_JSON));
+            return;
+        }
         // Arrays count as objects, as in JavaScript; null, numbers, strings and booleans do not.
-        if (body == null || !(body.isObject() || body.isArray())) {
+        if (!(body.isObject() || body.isArray())) {
             session.send(Replies.error(Optional.empty(), INVALID_MESSAGE));
             return;
         }
         BridgeRequest request = BridgeRequest.of(body);
-        if (request.type().equals("auth")) {
+        // The original compared types with ===: only a string names one, never ["ping"] or 5.
+        boolean named = body.path("type").isTextual();
+        if (named && request.type().equals("auth")) {
             authenticate(session, request);
             return;
         }
@@ -78,7 +87,7 @@ final class BridgeDispatcher {
             session.send(Replies.error(request.id(), UNAUTHORIZED));
             return;
         }
-        BridgeHandler handler = handlers.get(request.type());
+        BridgeHandler handler = named ? handlers.get(request.type()) : null;
         if (handler == null) {
             session.send(Replies.error(request.id(), "Unknown type: " + request.type()));
         } else if (handler.blocking()) {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * One client message: its {@code type} and the whole JSON value it came in.
  *
  * @param id   the message's {@code id} when it is an integer: every direct reply carries it back
- * @param type the {@code type} field as text; {@code "undefined"} when absent, as the original renders it
+ * @param type the {@code type} field as JavaScript's {@code String()} renders it, as the original's
+ *             error does: {@code "undefined"} when absent, {@code "[object Object]"} for an object
  * @param body the message as parsed (an object, or an array, which the original treated as one)
  */
 public record BridgeRequest(Optional<Long> id, String type, JsonNode body) {
@@ -20,7 +21,7 @@ public record BridgeRequest(Optional<Long> id, String type, JsonNode body) {
                 : idNode.isFloatingPointNumber() && idNode.asDouble() == Math.rint(idNode.asDouble())
                         && Math.abs(idNode.asDouble()) < 0x1p53 ? Optional.of((long) idNode.asDouble()) : Optional.empty();
         JsonNode typeNode = body.path("type");
-        String type = typeNode.isMissingNode() ? "undefined" : typeNode.isTextual() ? typeNode.asText() : typeNode.toString();
+        String type = JsValues.string(typeNode);
         return new BridgeRequest(id, type, body);
     }
 }

@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -37,7 +40,7 @@ final class BridgeSession implements BridgeClient {
     private final SerialRunner slowRequests = new SerialRunner();
     private volatile boolean authenticated;
     private volatile BridgeFilter filter;
-    private volatile Set<String> subscriptions = Set.of();
+    private final AtomicReference<Set<String>> subscriptions = new AtomicReference<>(Set.of());
 
     BridgeSession(WebSocketChannel channel, BridgeFilter defaultFilter, long maxQueuedBytes, boolean debug) {
         this.channel = channel;
@@ -58,17 +61,18 @@ final class BridgeSession implements BridgeClient {
 
     @Override
     public Set<String> subscriptions() {
-        return subscriptions;
+        return subscriptions.get();
     }
 
     @Override
-    public void subscriptions(Set<String> channels) {
-        subscriptions = Collections.unmodifiableSet(new LinkedHashSet<>(channels));
+    public void updateSubscriptions(UnaryOperator<Set<String>> change) {
+        subscriptions.updateAndGet(current ->
+                Collections.unmodifiableSet(new LinkedHashSet<>(change.apply(new LinkedHashSet<>(current)))));
     }
 
     /** Whether events on {@code name} reach this client (spec §3.8). */
     boolean receives(String name) {
-        Set<String> current = subscriptions;
+        Set<String> current = subscriptions.get();
         return current.isEmpty() || current.contains(name);
     }
 
@@ -114,7 +118,24 @@ final class BridgeSession implements BridgeClient {
         if (debug) {
             LOG.info("SC-Bridge → {}: {}", peerAddress(), StandardCharsets.UTF_8.decode(utf8.duplicate()));
         }
-        WebSockets.sendText(utf8.duplicate(), channel, new WebSocketCallback<>() {
+        ByteBuffer frame = utf8.duplicate();
+        if (Thread.currentThread() == channel.getIoThread()) {
+            sendNow(frame, size);
+            return;
+        }
+        // Sent from another thread, Undertow sometimes runs the completion callback only when a
+        // later frame is sent: the backlog then looks larger than it is and a client that reads
+        // everything was dropped. On the connection's I/O thread (in order) every frame completes.
+        try {
+            channel.getIoThread().execute(() -> sendNow(frame, size));
+        } catch (RejectedExecutionException e) {
+            // The server is stopping; the frame is not sent.
+            queuedBytes.addAndGet(-size);
+        }
+    }
+
+    private void sendNow(ByteBuffer frame, int size) {
+        WebSockets.sendText(frame, channel, new WebSocketCallback<>() {
             @Override
             public void complete(WebSocketChannel socket, Void context) {
                 queuedBytes.addAndGet(-size);

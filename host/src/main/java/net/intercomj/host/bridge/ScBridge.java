@@ -1,6 +1,7 @@
 package net.intercomj.host.bridge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
@@ -25,7 +26,8 @@ import net.intercomj.host.bridge.handlers.PluginHandler;
  */
 public final class ScBridge implements Bridge, AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // '{"type":"x"} junk' is not a JSON object; Jackson would ignore the junk unless told.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,64}");
 
     private final BridgeSettings settings;

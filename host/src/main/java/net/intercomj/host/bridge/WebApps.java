@@ -96,7 +96,10 @@ public final class WebApps implements HttpHandler, AutoCloseable {
             exchange.endExchange();
             return;
         }
-        exchange.setRelativePath(path.substring(slash));
+        String file = path.substring(slash);
+        // A jar need not hold folder entries, and without a "web/" entry the folder itself is not
+        // found: ask for the index page by name, as the listing above promised it exists.
+        exchange.setRelativePath(file.endsWith("/") ? file + "index.html" : file);
         app.handleRequest(exchange);
     }
 

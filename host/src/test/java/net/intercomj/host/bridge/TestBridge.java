@@ -1,9 +1,17 @@
 package net.intercomj.host.bridge;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,6 +94,13 @@ final class TestBridge implements AutoCloseable {
         return client;
     }
 
+    /** A connected client that sent these extra handshake headers. */
+    WsClient connect(Map<String, String> headers) throws Exception {
+        WsClient client = WsClient.connect(http, port(), headers);
+        clients.add(client);
+        return client;
+    }
+
     /** A client that read {@code hello} and authenticated. */
     WsClient authenticated() throws Exception {
         WsClient client = connect();
@@ -95,6 +110,78 @@ final class TestBridge implements AutoCloseable {
             throw new AssertionError("auth failed: " + reply);
         }
         return client;
+    }
+
+    /** A response read off a raw socket: status, headers by lowercase name, and body. */
+    record RawResponse(int status, Map<String, String> headers, String body) {
+
+        /** Reads one response; a {@code 101} has no body, others end by length, chunks or close. */
+        static RawResponse read(InputStream in) throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("the connection ended inside the response head: " + head);
+                }
+                head.write(b);
+            }
+            String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            lines[i].substring(colon + 1).trim());
+                }
+            }
+            byte[] body;
+            if (status == 101) {
+                body = new byte[0];
+            } else if (headers.containsKey("content-length")) {
+                body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+                int size;
+                while ((size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0) {
+                    chunks.write(in.readNBytes(size));
+                    line(in);
+                }
+                body = chunks.toByteArray();
+            } else {
+                body = in.readAllBytes();
+            }
+            return new RawResponse(status, headers, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+    }
+
+    /**
+     * Writes {@code head} (request line and header lines, CRLF-separated, without the final blank
+     * line) as it is on a new socket, so nothing normalises the path or the Host, and reads the response.
+     */
+    RawResponse raw(String head) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return RawResponse.read(socket.getInputStream());
+        }
+    }
+
+    /** A plain GET of {@code path} written by hand. */
+    RawResponse rawGet(String path) throws IOException {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\nConnection: close");
     }
 
     private interface Body {

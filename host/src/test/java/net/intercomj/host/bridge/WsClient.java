@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,8 +29,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static WsClient connect(HttpClient http, int port) throws Exception {
+        return connect(http, port, Map.of());
+    }
+
+    /** Connects with extra handshake headers, such as {@code Origin}. */
+    static WsClient connect(HttpClient http, int port, Map<String, String> headers) throws Exception {
         WsClient client = new WsClient();
-        client.socket = http.newWebSocketBuilder()
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        client.socket = builder
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), client)
                 .get(10, TimeUnit.SECONDS);
         return client;
@@ -75,6 +84,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** Sends {@code data} as one binary message. */
+    void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
     }
 
     WebSocket socket() {

@@ -1,12 +1,14 @@
 package net.intercomj.host.bridge.handlers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import net.intercomj.host.bridge.BridgeRequest;
+import net.intercomj.host.bridge.JsValues;
 
 /** The fields the sidechannel types share, read as the original read them (spec §3.5, "Details"). */
 final class Arguments {
@@ -15,7 +17,8 @@ final class Arguments {
     static final String INVALID_INVITE = "Invalid invite (expected JSON or base64).";
     static final String INVALID_WELCOME = "Invalid welcome (expected JSON or base64).";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // JSON.parse refuses text after the value; Jackson ignores it unless told.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Arguments() {}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import net.intercomj.host.bridge.BridgeClient;
 import net.intercomj.host.bridge.BridgeRequest;
+import net.intercomj.host.bridge.JsValues;
 import net.intercomj.host.bridge.Replies;
 
 /** The channels a {@code subscribe} or {@code unsubscribe} names, and the reply both give. */

@@ -14,6 +14,7 @@ import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.host.bridge.BridgeClient;
 import net.intercomj.host.bridge.BridgeHandler;
 import net.intercomj.host.bridge.BridgeRequest;
+import net.intercomj.host.bridge.JsValues;
 import net.intercomj.host.bridge.Replies;
 import net.intercomj.host.terminal.CommandDispatcher;
 import net.intercomj.host.terminal.CommandRegistry;

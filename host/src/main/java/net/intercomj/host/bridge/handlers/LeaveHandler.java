@@ -1,8 +1,6 @@
 package net.intercomj.host.bridge.handlers;
 
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import net.intercomj.api.sidechannel.Sidechannels;
 import net.intercomj.host.bridge.BridgeClient;
@@ -39,10 +37,10 @@ public final class LeaveHandler extends SidechannelHandler {
             client.send(Replies.error(request.id(), failure("Leave failed", e)));
             return;
         }
-        Set<String> subscriptions = new LinkedHashSet<>(client.subscriptions());
-        if (subscriptions.remove(channel)) {
-            client.subscriptions(subscriptions);
-        }
+        client.updateSubscriptions(channels -> {
+            channels.remove(channel);
+            return channels;
+        });
         client.send(Replies.reply(request.id(), "left").put("channel", channel).put("ok", left));
     }
 }

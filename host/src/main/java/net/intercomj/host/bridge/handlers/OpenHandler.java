@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import net.intercomj.api.sidechannel.Sidechannels;
 import net.intercomj.host.bridge.BridgeClient;
 import net.intercomj.host.bridge.BridgeRequest;
+import net.intercomj.host.bridge.JsValues;
 import net.intercomj.host.bridge.Replies;
 
 /**

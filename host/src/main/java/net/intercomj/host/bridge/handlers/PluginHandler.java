@@ -1,6 +1,7 @@
 package net.intercomj.host.bridge.handlers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class PluginHandler implements BridgeHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Fields followed by more text are not a JSON object; Jackson would ignore the rest unless told.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String type;
     private final BridgeMessageHandler handler;

@@ -5,6 +5,7 @@ import net.intercomj.host.bridge.BridgeClient;
 import net.intercomj.host.bridge.BridgeFilter;
 import net.intercomj.host.bridge.BridgeHandler;
 import net.intercomj.host.bridge.BridgeRequest;
+import net.intercomj.host.bridge.JsValues;
 import net.intercomj.host.bridge.Replies;
 
 /** {@code set_filter} → {@code filter_set}, echoing the filter as given ({@code ""} when absent). */
@@ -21,7 +22,8 @@ public final class SetFilterHandler implements BridgeHandler {
         // The original used String(message.filter || ''): absent, null, false, 0 and "" mean no filter.
         boolean none = given.isMissingNode() || given.isNull() || (given.isBoolean() && !given.asBoolean())
                 || (given.isNumber() && given.asDouble() == 0) || (given.isTextual() && given.asText().isEmpty());
-        String raw = none ? "" : given.isTextual() ? given.asText() : given.toString();
+        // String(x): ["a","b"] is "a,b" and {} is "[object Object]", not their JSON.
+        String raw = none ? "" : JsValues.string(given);
         client.filter(BridgeFilter.parse(raw));
         var reply = Replies.reply(request.id(), "filter_set");
         if (none) {

@@ -1,7 +1,6 @@
 package net.intercomj.host.bridge.handlers;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import net.intercomj.host.bridge.BridgeClient;
 import net.intercomj.host.bridge.BridgeHandler;
 import net.intercomj.host.bridge.BridgeRequest;
@@ -16,9 +15,11 @@ public final class SubscribeHandler implements BridgeHandler {
 
     @Override
     public void handle(BridgeClient client, BridgeRequest request) {
-        Set<String> channels = new LinkedHashSet<>(client.subscriptions());
-        channels.addAll(ChannelSet.named(request));
-        client.subscriptions(channels);
+        List<String> named = ChannelSet.named(request);
+        client.updateSubscriptions(channels -> {
+            channels.addAll(named);
+            return channels;
+        });
         ChannelSet.reply(client, request);
     }
 }

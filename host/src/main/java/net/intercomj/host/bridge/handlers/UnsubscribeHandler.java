@@ -1,7 +1,6 @@
 package net.intercomj.host.bridge.handlers;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import net.intercomj.host.bridge.BridgeClient;
 import net.intercomj.host.bridge.BridgeHandler;
 import net.intercomj.host.bridge.BridgeRequest;
@@ -19,9 +18,11 @@ public final class UnsubscribeHandler implements BridgeHandler {
 
     @Override
     public void handle(BridgeClient client, BridgeRequest request) {
-        Set<String> channels = new LinkedHashSet<>(client.subscriptions());
-        ChannelSet.named(request).forEach(channels::remove);
-        client.subscriptions(channels);
+        List<String> named = ChannelSet.named(request);
+        client.updateSubscriptions(channels -> {
+            channels.removeAll(named);
+            return channels;
+        });
         ChannelSet.reply(client, request);
     }
 }

@@ -1,4 +1,4 @@
-package net.intercomj.host.bridge.handlers;
+package net.intercomj.host.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -6,12 +6,12 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /** JavaScript's truthiness and {@code String(x)} on JSON values: the original read fields with them. */
-final class JsValues {
+public final class JsValues {
 
     private JsValues() {}
 
     /** Whether {@code value} is truthy: not absent, null, false, 0 or "". */
-    static boolean truthy(JsonNode value) {
+    public static boolean truthy(JsonNode value) {
         if (value.isMissingNode() || value.isNull()) {
             return false;
         }
@@ -28,7 +28,7 @@ final class JsValues {
     }
 
     /** {@code String(value)}. */
-    static String string(JsonNode value) {
+    public static String string(JsonNode value) {
         if (value.isMissingNode()) {
             return "undefined";
         }
@@ -50,7 +50,7 @@ final class JsValues {
     }
 
     /** {@code String(message.x || '')}: the original's way of reading a text field. */
-    static String text(JsonNode value) {
+    public static String text(JsonNode value) {
         return truthy(value) ? string(value) : "";
     }
 
