@@ -298,6 +298,13 @@ class BridgeProtocolTest {
     }
 
     @Test
+    void cliReturnsPrintedValuesAsJson() throws Exception {
+        WsClient client = peer.authenticated();
+        assertThat(client.ask("{\"type\":\"cli\",\"command\":\"/value\"}").path("output").toString())
+                .isEqualTo("[\"{\\\"n\\\":1}\"]");
+    }
+
+    @Test
     void cliRefusesCommandsThatRevealSecretsOrStopThePeer() throws Exception {
         WsClient client = peer.authenticated();
         JsonNode secret = client.ask("{\"type\":\"cli\",\"command\":\"/secret\"}");

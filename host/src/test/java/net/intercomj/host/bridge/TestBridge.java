@@ -60,6 +60,7 @@ final class TestBridge implements AutoCloseable {
             out.println("about to fail");
             throw new CommandException("it broke");
         }));
+        commands.register(command("/value", Set.of(), (args, out) -> out.printValue("{\"n\":1}", "{ n: 1 }")));
         commands.register(command("/secret", Set.of(CommandTrait.REVEALS_SECRETS), (args, out) -> out.println("SECRET")));
         commands.register(command("/halt", Set.of(CommandTrait.STOPS_PEER), (args, out) -> halted.set(true)));
         BridgeSettings settings = new BridgeSettings("127.0.0.1", 0, TOKEN, spec.filter, spec.filterChannels, spec.cli,
