@@ -3,7 +3,6 @@ package net.intercomj.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -26,18 +25,6 @@ class BridgeIT {
 
     @TempDir
     Path work;
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
-
-    private static int freeTcpPort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
 
     private static PeerProcess peer(Path work, String name, String bootstrap, int bridgePort, String token,
             String... more) throws Exception {
@@ -92,10 +79,10 @@ class BridgeIT {
 
     @Test
     void aClientOfOnePeerReachesAClientOfAnotherThroughFiltersAndSubscriptions() throws Exception {
-        int dhtPort = freeUdpPort();
+        int dhtPort = FreePorts.udp();
         String bootstrap = "127.0.0.1:" + dhtPort;
-        int portA = freeTcpPort();
-        int portB = freeTcpPort();
+        int portA = FreePorts.tcp();
+        int portB = FreePorts.tcp();
         try (PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(dhtPort));
                 PeerProcess a = peer(work, "a", bootstrap, portA, "token-a");
                 PeerProcess b = peer(work, "b", bootstrap, portB, "token-b", "--sc-bridge-cli", "1");

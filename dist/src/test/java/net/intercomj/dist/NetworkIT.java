@@ -2,7 +2,6 @@ package net.intercomj.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +19,9 @@ class NetworkIT {
     @TempDir
     Path work;
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
-
     @Test
     void threePeersMeetThroughADhtNodeExchangeMessagesAndReconnectAfterARestart() throws Exception {
-        int port = freeUdpPort();
+        int port = FreePorts.udp();
         String bootstrap = "127.0.0.1:" + port;
         List<PeerProcess> peers = new ArrayList<>();
         try (PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(port))) {

@@ -10,8 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,18 +36,6 @@ class SidechannelConsoleBrowserIT {
 
     @TempDir
     Path work;
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
-
-    private static int freeTcpPort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
 
     /** Debian's chromium, or the one named by the {@code CHROMIUM} system property or environment variable. */
     private static Path chromium() {
@@ -85,9 +71,9 @@ class SidechannelConsoleBrowserIT {
 
     @Test
     void theConsoleServedByPeerAChatsWithPeerB() throws Exception {
-        int dhtPort = freeUdpPort();
+        int dhtPort = FreePorts.udp();
         String bootstrap = "127.0.0.1:" + dhtPort;
-        int bridgePort = freeTcpPort();
+        int bridgePort = FreePorts.tcp();
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);

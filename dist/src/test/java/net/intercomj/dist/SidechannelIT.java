@@ -2,7 +2,6 @@ package net.intercomj.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,15 +20,9 @@ class SidechannelIT {
     @TempDir
     Path work;
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
-
     @Test
     void twoPeersExchangeMessagesOnTheEntryChannelAndOnAWelcomedChannel() throws Exception {
-        int port = freeUdpPort();
+        int port = FreePorts.udp();
         String bootstrap = "127.0.0.1:" + port;
         try (PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(port));
                 PeerProcess a = PeerProcess.start(work, "a", "--dht-bootstrap", bootstrap, "--lan-discovery", "0")) {
