@@ -51,8 +51,8 @@ class BridgeIT {
      * Sends {@code text} from {@code sender} on {@code channel} until {@code receiver} gets it: the
      * first sends may go out before the two peers' sidechannel ports are open.
      */
-    private static JsonNode sendUntilReceived(BridgeSocket sender, BridgeSocket receiver, String channel, String text)
-            throws InterruptedException {
+    private static JsonNode sendUntilReceived(PeerProcess senderPeer, BridgeSocket sender, PeerProcess receiverPeer,
+            BridgeSocket receiver, String channel, String text) throws InterruptedException {
         Instant deadline = Instant.now().plus(PeerProcess.REPLY);
         while (Instant.now().isBefore(deadline)) {
             JsonNode sent = sender.ask("{\"type\":\"send\",\"channel\":\"" + channel + "\",\"message\":{\"text\":\"" + text + "\"}}");
@@ -66,7 +66,8 @@ class BridgeIT {
                 frame = receiver.poll(Duration.ofMillis(100));
             }
         }
-        throw new AssertionError("\"" + text + "\" never reached the other peer's bridge client");
+        throw new AssertionError("\"" + text + "\" never reached the other peer's bridge client; sender's log:\n"
+                + senderPeer.stderrText() + "\nreceiver's log:\n" + receiverPeer.stderrText());
     }
 
     /** The text of the next {@code sidechannel_message} that {@code client} receives. */
@@ -95,6 +96,7 @@ class BridgeIT {
             b.awaitStdoutLine("SC-Bridge: ws://127.0.0.1:" + portB, PeerProcess.STARTUP);
             a.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
             b.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
+            a.awaitStderrCount("Connected to ", 1, PeerProcess.REPLY);
 
             try (BridgeSocket clientA = authenticated(http, portA, "token-a", keyA);
                     BridgeSocket clientB = authenticated(http, portB, "token-b", keyB)) {
@@ -108,7 +110,7 @@ class BridgeIT {
                 assertThat(info.path("sidechannelEntry").asText()).isEqualTo("0000intercom");
 
                 // §5.21: a message from A arrives at B's client with its proven sender, sent directly.
-                JsonNode received = sendUntilReceived(clientA, clientB, "0000intercom", "hello b");
+                JsonNode received = sendUntilReceived(a, clientA, b, clientB, "0000intercom", "hello b");
                 assertThat(received.path("channel").asText()).isEqualTo("0000intercom");
                 assertThat(received.path("from").asText()).isEqualTo(keyA);
                 assertThat(received.path("origin").asText()).isEqualTo(keyA);
@@ -139,7 +141,7 @@ class BridgeIT {
                         .isEqualTo("{\"type\":\"joined\",\"channel\":\"room1\"}");
                 assertThat(clientB.ask("{\"type\":\"subscribe\",\"channels\":[\"room1\"]}").path("channels").toString())
                         .isEqualTo("[\"room1\"]");
-                sendUntilReceived(clientA, clientB, "room1", "on room1");
+                sendUntilReceived(a, clientA, b, clientB, "room1", "on room1");
                 clientA.ask("{\"type\":\"send\",\"channel\":\"0000intercom\",\"message\":\"not for b\"}");
                 clientA.ask("{\"type\":\"send\",\"channel\":\"room1\",\"message\":\"marker 3\"}");
                 String next = nextMessage(clientB);

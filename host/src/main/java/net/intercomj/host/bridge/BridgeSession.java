@@ -135,15 +135,22 @@ final class BridgeSession implements BridgeClient {
     }
 
     private void sendNow(ByteBuffer frame, int size) {
+        // Undertow warns its send listener may be called twice; a frame leaves the backlog once.
+        AtomicBoolean settled = new AtomicBoolean();
+        Runnable leaveBacklog = () -> {
+            if (settled.compareAndSet(false, true)) {
+                queuedBytes.addAndGet(-size);
+            }
+        };
         WebSockets.sendText(frame, channel, new WebSocketCallback<>() {
             @Override
             public void complete(WebSocketChannel socket, Void context) {
-                queuedBytes.addAndGet(-size);
+                leaveBacklog.run();
             }
 
             @Override
             public void onError(WebSocketChannel socket, Void context, Throwable error) {
-                queuedBytes.addAndGet(-size);
+                leaveBacklog.run();
             }
         });
     }
