@@ -168,6 +168,9 @@ class BridgeIT {
                 assertThat(clientA.ask("{\"id\":9,\"type\":\"send\",\"channel\":\"0000intercom\",\"message\":\"" + huge + "\"}")
                         .toString()).isEqualTo("{\"id\":9,\"type\":\"error\",\"error\":\"Send denied (invite required or invalid).\"}");
                 a.awaitStdoutStartingWith("[sidechannel:0000intercom] message too large (", PeerProcess.REPLY);
+
+                // With the bridge on, received messages go to its clients, not to stdout.
+                assertThat(b.stdout()).noneMatch(line -> line.startsWith("[sidechannel:"));
             }
         }
     }

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.command.CommandOutput;
-import net.intercomj.api.network.Registration;
 import net.intercomj.api.network.Network;
+import net.intercomj.api.network.Registration;
 import net.intercomj.api.plugin.PeerConsole;
 import net.intercomj.api.sidechannel.SidechannelConfig;
 import net.intercomj.api.sidechannel.Sidechannels;
@@ -39,7 +39,6 @@ import net.intercomj.host.bridge.handlers.BuiltInHandlers;
 import net.intercomj.host.bridge.handlers.PeerInfo;
 import net.intercomj.host.cli.HostPort;
 import net.intercomj.host.cli.PeerOptions;
-import net.intercomj.host.cli.Plane;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.lan.LanConfig;
@@ -183,7 +182,7 @@ public final class PeerHost implements AutoCloseable {
             }
         });
         services.provide(SidechannelConfig.class, SidechannelConfigs.from(options));
-        if (options.scBridgeEnabled() && Plane.SC_BRIDGE.built()) {
+        if (options.scBridgeEnabled()) {
             ScBridge created = createBridge(options);
             bridge = Optional.of(created);
             services.provide(Bridge.class, created);
@@ -297,11 +296,6 @@ public final class PeerHost implements AutoCloseable {
     private static String hostForUrl(InetSocketAddress address) {
         String host = address.getHostString();
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    /** The SC-Bridge, when it runs. */
-    public Optional<ScBridge> bridge() {
-        return bridge;
     }
 
     private List<String> statsLines() {

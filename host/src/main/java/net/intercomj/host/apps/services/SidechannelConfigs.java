@@ -2,7 +2,6 @@ package net.intercomj.host.apps.services;
 
 import net.intercomj.api.sidechannel.SidechannelConfig;
 import net.intercomj.host.cli.PeerOptions;
-import net.intercomj.host.cli.Plane;
 
 /** The sidechannel flags as parsed by the host, in the form the sidechannel plugin is given. */
 public final class SidechannelConfigs {
@@ -11,9 +10,7 @@ public final class SidechannelConfigs {
 
     public static SidechannelConfig from(PeerOptions options) {
         PeerOptions.SidechannelOptions s = options.sidechannel();
-        // Until the bridge runs, received messages are printed even with --sc-bridge 1: nothing else would show them.
-        boolean bridge = options.scBridgeEnabled() && Plane.SC_BRIDGE.built();
-        return new SidechannelConfig(s.extras(), s.debug(), s.quiet(), bridge, s.maxBytes(),
+        return new SidechannelConfig(s.extras(), s.debug(), s.quiet(), options.scBridgeEnabled(), s.maxBytes(),
                 s.allowRemoteOpen(), s.autoJoin(), s.pow(), s.powDifficulty(), s.powEntryOnly(), s.powChannels(),
                 s.rateBytes(), s.rateBurst(), s.maxStrikes(), s.inviteRequired(), s.inviteChannels(),
                 s.invitePrefixes(), s.inviterKeys(), s.inviteTtl(), s.owners(), s.ownerWriteOnly(),
