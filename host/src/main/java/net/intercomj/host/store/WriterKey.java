@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * The key of this peer's own log in the subnet (upstream's "Peer writer key"). It is not the
@@ -61,7 +62,20 @@ public final class WriterKey {
 
     /** The 32-byte public key in lowercase hex. */
     public String publicKeyHex() {
-        return HEX.formatHex(privateKey.generatePublicKey().getEncoded());
+        return HEX.formatHex(publicKey());
+    }
+
+    /** The 32-byte public key. */
+    public byte[] publicKey() {
+        return privateKey.generatePublicKey().getEncoded();
+    }
+
+    /** The 64-byte Ed25519 signature of {@code message} by this key. */
+    public byte[] sign(byte[] message) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, privateKey);
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
     }
 
     @Override
