@@ -1,0 +1,113 @@
+package net.intercomj.host.subnet.replication;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.store.StoreException;
+import net.intercomj.host.subnet.log.EntryException;
+import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.log.WriterLogStore;
+
+/**
+ * Replication with one other peer of the subnet, over one link. It tells the other side how long
+ * its logs are, asks for the entries it lacks (one request in flight per log, at most
+ * {@link ReplicationMessage#MAX_ITEMS} entries each), answers the other side's requests, and
+ * stores what arrives only through {@link WriterLogStore#append}, so every entry is checked and
+ * stored once. After a reconnect a new replicator resumes from what is stored.
+ *
+ * <p>One replicator per link; its methods may be called from several threads.
+ */
+public final class LogReplicator {
+
+    /**
+     * What an incoming message led to.
+     *
+     * @param stored   entries stored because of it, in order
+     * @param rejected why entries were refused (the rest of that message is dropped); empty when none were
+     */
+    public record Received(List<LogEntry> stored, List<String> rejected) {
+        public Received {
+            stored = List.copyOf(stored);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    private final WriterLogStore store;
+    private final Consumer<ReplicationMessage> outbox;
+    private final Map<Bytes32, Long> remoteLengths = new HashMap<>();
+    private final Map<Bytes32, Long> requested = new HashMap<>();
+
+    /** @param outbox sends a message to the other peer */
+    public LogReplicator(WriterLogStore store, Consumer<ReplicationMessage> outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /** The link opened: tell the other side every log length. */
+    public void open() {
+        List<ReplicationMessage.LogLength> logs = new ArrayList<>();
+        store.lengths().forEach((writer, length) -> logs.add(new ReplicationMessage.LogLength(writer, length)));
+        for (int from = 0; from < logs.size(); from += ReplicationMessage.MAX_ITEMS) {
+            outbox.accept(new ReplicationMessage.Have(logs.subList(from, Math.min(logs.size(), from + ReplicationMessage.MAX_ITEMS))));
+        }
+    }
+
+    /** This peer stored new entries of {@code writer}'s log (its own, or from another link): tell the other side. */
+    public void announce(Bytes32 writer) {
+        outbox.accept(new ReplicationMessage.Have(List.of(new ReplicationMessage.LogLength(writer, store.length(writer)))));
+    }
+
+    /** Handles a message from the other side. */
+    public synchronized Received receive(ReplicationMessage message) throws StoreException {
+        return switch (message) {
+            case ReplicationMessage.Have have -> {
+                for (ReplicationMessage.LogLength log : have.logs()) {
+                    remoteLengths.merge(log.writer(), log.length(), Math::max);
+                    requestMore(log.writer());
+                }
+                yield new Received(List.of(), List.of());
+            }
+            case ReplicationMessage.Want want -> {
+                outbox.accept(new ReplicationMessage.Data(want.writer(), store.range(want.writer(), want.from(), want.count())));
+                yield new Received(List.of(), List.of());
+            }
+            case ReplicationMessage.Data data -> store(data);
+        };
+    }
+
+    private Received store(ReplicationMessage.Data data) throws StoreException {
+        requested.remove(data.writer());
+        List<LogEntry> stored = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (LogEntry entry : data.entries()) {
+            try {
+                if (store.append(entry) == WriterLogStore.Appended.STORED) {
+                    stored.add(entry);
+                }
+            } catch (EntryException e) {
+                rejected.add(e.getMessage());
+                // The other side's copy of this log is bad from here on: ask no more of it.
+                remoteLengths.put(data.writer(), store.length(data.writer()));
+                break;
+            }
+        }
+        if (rejected.isEmpty() && !data.entries().isEmpty()) {
+            requestMore(data.writer());
+        }
+        return new Received(stored, rejected);
+    }
+
+    private void requestMore(Bytes32 writer) {
+        long local = store.length(writer);
+        long remote = remoteLengths.getOrDefault(writer, 0L);
+        if (remote <= local || requested.containsKey(writer)) {
+            return;
+        }
+        int count = (int) Math.min(ReplicationMessage.MAX_ITEMS, remote - local);
+        requested.put(writer, local);
+        outbox.accept(new ReplicationMessage.Want(writer, local, count));
+    }
+}

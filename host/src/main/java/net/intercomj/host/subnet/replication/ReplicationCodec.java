@@ -1,0 +1,85 @@
+package net.intercomj.host.subnet.replication;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.intercomj.host.net.wire.WireException;
+import net.intercomj.host.net.wire.WireReader;
+import net.intercomj.host.net.wire.WireWriter;
+import net.intercomj.host.subnet.log.EntryCodec;
+import net.intercomj.host.subnet.log.LogEntry;
+
+/**
+ * The binary form of {@link ReplicationMessage}s: a tag byte, then the fields. Entries travel
+ * in their own {@link EntryCodec} form, length-prefixed.
+ */
+public final class ReplicationCodec {
+
+    private static final int HAVE = 1;
+    private static final int WANT = 2;
+    private static final int DATA = 3;
+    /** The largest encoded entry: the op limit plus room for the other fields and heads. */
+    private static final int MAX_ENTRY_BYTES = LogEntry.MAX_OP_BYTES + 64 * 1024;
+
+    private ReplicationCodec() {}
+
+    public static byte[] encode(ReplicationMessage message) {
+        WireWriter out = new WireWriter();
+        switch (message) {
+            case ReplicationMessage.Have have -> {
+                out.u8(HAVE).uvarint(have.logs().size());
+                have.logs().forEach(log -> out.bytes32(log.writer()).uvarint(log.length()));
+            }
+            case ReplicationMessage.Want want -> out.u8(WANT).bytes32(want.writer()).uvarint(want.from()).uvarint(want.count());
+            case ReplicationMessage.Data data -> {
+                out.u8(DATA).bytes32(data.writer()).uvarint(data.entries().size());
+                data.entries().forEach(entry -> out.bytes(EntryCodec.encode(entry)));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads one message that fills {@code data}.
+     *
+     * @throws WireException naming what is malformed
+     */
+    public static ReplicationMessage decode(byte[] data) throws WireException {
+        WireReader in = new WireReader(data);
+        int tag = in.u8("replication message type");
+        ReplicationMessage message = switch (tag) {
+            case HAVE -> {
+                int count = in.uvarint("Have count", ReplicationMessage.MAX_ITEMS);
+                List<ReplicationMessage.LogLength> logs = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    logs.add(new ReplicationMessage.LogLength(in.bytes32("Have writer"), in.uvarint("Have length")));
+                }
+                yield new ReplicationMessage.Have(logs);
+            }
+            case WANT -> {
+                var writer = in.bytes32("Want writer");
+                long from = in.uvarint("Want from");
+                int count = in.uvarint("Want count", ReplicationMessage.MAX_ITEMS);
+                if (count == 0) {
+                    throw new WireException("Want count: 0 entries");
+                }
+                yield new ReplicationMessage.Want(writer, from, count);
+            }
+            case DATA -> {
+                var writer = in.bytes32("Data writer");
+                int count = in.uvarint("Data count", ReplicationMessage.MAX_ITEMS);
+                List<LogEntry> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    LogEntry entry = EntryCodec.decode(in.bytes("Data entry", MAX_ENTRY_BYTES));
+                    if (!entry.writer().equals(writer)) {
+                        throw new WireException("Data entry " + entry.id() + " is not of writer " + writer.shortHex());
+                    }
+                    entries.add(entry);
+                }
+                yield new ReplicationMessage.Data(writer, entries);
+            }
+            default -> throw new WireException("Unknown replication message type " + tag);
+        };
+        in.expectEnd("replication message");
+        return message;
+    }
+}

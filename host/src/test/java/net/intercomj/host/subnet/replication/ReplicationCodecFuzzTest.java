@@ -1,0 +1,93 @@
+package net.intercomj.host.subnet.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.wire.WireException;
+import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.wallet.Ed25519Keys;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The replication decoder on hostile bytes, seeded: random messages round-trip, and random or
+ * mutated bytes either decode to a message that encodes back to the same bytes or fail with a
+ * {@link WireException}.
+ */
+class ReplicationCodecFuzzTest {
+
+    private static final Bytes32 SUBNET = Bytes32.fromHex("4d".repeat(32));
+
+    private static Bytes32 randomKey(Random random) {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return Bytes32.of(key);
+    }
+
+    private static ReplicationMessage randomMessage(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> {
+                List<ReplicationMessage.LogLength> logs = new ArrayList<>();
+                for (int i = random.nextInt(6); i > 0; i--) {
+                    logs.add(new ReplicationMessage.LogLength(randomKey(random), random.nextLong(0, Long.MAX_VALUE)));
+                }
+                yield new ReplicationMessage.Have(logs);
+            }
+            case 1 -> new ReplicationMessage.Want(randomKey(random), random.nextLong(0, Long.MAX_VALUE),
+                    1 + random.nextInt(ReplicationMessage.MAX_ITEMS));
+            default -> {
+                byte[] seed = new byte[32];
+                random.nextBytes(seed);
+                Bytes32 writer = Bytes32.of(Ed25519Keys.publicKey(seed));
+                List<LogEntry> entries = new ArrayList<>();
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    entries.add(LogEntry.append(SUBNET, writer, entries.isEmpty() ? null : entries.getLast(), List.of(),
+                            random.nextLong(0, Long.MAX_VALUE), "{\"n\":" + random.nextInt() + "}",
+                            message -> Ed25519Keys.sign(seed, message)));
+                }
+                yield new ReplicationMessage.Data(writer, entries);
+            }
+        };
+    }
+
+    @Test
+    void randomMessagesRoundTrip() throws Exception {
+        Random random = new Random(7);
+        for (int i = 0; i < 600; i++) {
+            ReplicationMessage message = randomMessage(random);
+            assertThat(ReplicationCodec.decode(ReplicationCodec.encode(message))).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void mutatedAndRandomBytesFailOnlyAsWireErrors() {
+        for (long seed : new long[] {11, 12, 13}) {
+            Random random = new Random(seed);
+            for (int i = 0; i < 2000; i++) {
+                byte[] input;
+                if (i % 4 == 0) {
+                    input = new byte[random.nextInt(200)];
+                    random.nextBytes(input);
+                } else {
+                    input = ReplicationCodec.encode(randomMessage(random));
+                    switch (random.nextInt(3)) {
+                        case 0 -> input[random.nextInt(input.length)] ^= (byte) (1 << random.nextInt(8));
+                        case 1 -> input = Arrays.copyOf(input, random.nextInt(input.length));
+                        default -> input = Arrays.copyOf(input, input.length + 1 + random.nextInt(8));
+                    }
+                }
+                try {
+                    ReplicationMessage decoded = ReplicationCodec.decode(input);
+                    assertThat(ReplicationCodec.encode(decoded)).as("seed %d input %d", seed, i).isEqualTo(input);
+                } catch (WireException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed " + seed + " input " + i + " threw " + e, e);
+                }
+            }
+        }
+    }
+}
