@@ -1,0 +1,206 @@
+package net.intercomj.host.subnet.replication;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import net.intercomj.api.network.LinkListener;
+import net.intercomj.api.network.Network;
+import net.intercomj.api.network.PeerLink;
+import net.intercomj.api.network.Port;
+import net.intercomj.api.network.PortHandler;
+import net.intercomj.api.network.Registration;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.wire.WireException;
+import net.intercomj.host.store.StoreException;
+import net.intercomj.host.subnet.log.EntryException;
+import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.log.WriterLogStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replicates a subnet's writer logs with every peer found on its topic: one port per link,
+ * named after the subnet, with a {@link LogReplicator} on it. Entries stored from one link are
+ * announced on the others, so they spread across peers that are not linked directly.
+ */
+public final class SubnetReplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubnetReplication.class);
+
+    private final Network network;
+    private final WriterLogStore store;
+    private final String protocol;
+    private final byte[] topic;
+    private final Consumer<LogEntry> onStored;
+    private final Map<PeerLink, Session> sessions = new ConcurrentHashMap<>();
+    private final List<Registration> registrations = new ArrayList<>();
+
+    private SubnetReplication(Network network, WriterLogStore store, Bytes32 subnet, byte[] topic,
+            Consumer<LogEntry> onStored) {
+        this.network = network;
+        this.store = store;
+        this.protocol = "intercom/subnet/" + subnet.toHex();
+        this.topic = topic.clone();
+        this.onStored = onStored;
+    }
+
+    /**
+     * Starts replicating: answers other peers' ports, opens ports on every link, and joins {@code topic}.
+     *
+     * @param onStored called with every entry stored from another peer, on the network's threads
+     */
+    public static SubnetReplication start(Network network, WriterLogStore store, Bytes32 subnet, byte[] topic,
+            Consumer<LogEntry> onStored) {
+        SubnetReplication replication = new SubnetReplication(network, store, subnet, topic, onStored);
+        replication.registrations.add(network.serve(replication.protocol, (link, name) -> replication.accept(link)));
+        replication.registrations.add(network.onLinks(new LinkListener() {
+            @Override
+            public void onLink(PeerLink link) {
+                replication.openOn(link);
+            }
+
+            @Override
+            public void onLinkClosed(PeerLink link) {
+                replication.sessions.remove(link);
+            }
+        }));
+        network.join(replication.topic);
+        return replication;
+    }
+
+    /**
+     * Stores an entry this peer wrote and announces it to every peer.
+     *
+     * @throws EntryException if it does not continue this peer's log
+     */
+    public void append(LogEntry entry) throws EntryException, StoreException {
+        store.append(entry);
+        sessions.values().forEach(session -> session.announce(entry.writer()));
+    }
+
+    /** How many peers this peer replicates with now. */
+    public int peerCount() {
+        return (int) sessions.values().stream().filter(Session::isOpen).count();
+    }
+
+    private void openOn(PeerLink link) {
+        Session session = new Session(link);
+        if (sessions.putIfAbsent(link, session) != null) {
+            return;
+        }
+        try {
+            link.open(protocol, session);
+        } catch (IllegalStateException e) {
+            // The other side's open arrived first and our acceptor answered it.
+            sessions.remove(link, session);
+        }
+    }
+
+    private PortHandler accept(PeerLink link) {
+        Session session = new Session(link);
+        sessions.put(link, session);
+        return session;
+    }
+
+    @Override
+    public void close() {
+        registrations.forEach(Registration::close);
+        network.leave(topic);
+        sessions.values().forEach(Session::close);
+        sessions.clear();
+    }
+
+    /** Replication over one port: the replicator, and a sender that may wait while the link is busy. */
+    private final class Session implements PortHandler {
+
+        private static final byte[] STOP = new byte[0];
+
+        private final PeerLink link;
+        private final BlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
+        private volatile LogReplicator replicator;
+        private volatile Port port;
+
+        Session(PeerLink link) {
+            this.link = link;
+        }
+
+        @Override
+        public void onOpen(Port opened) {
+            port = opened;
+            // Handlers must not wait on the link, so messages leave from a thread of their own.
+            Thread.ofVirtual().name("subnet-send-" + link.remoteKey().substring(0, 8)).start(this::sendLoop);
+            replicator = new LogReplicator(store, message -> outgoing.add(ReplicationCodec.encode(message)));
+            replicator.open();
+        }
+
+        @Override
+        public void onMessage(Port from, byte[] bytes) {
+            LogReplicator.Received received;
+            try {
+                received = replicator.receive(ReplicationCodec.decode(bytes));
+            } catch (WireException e) {
+                LOG.warn("Subnet replication: closing the port to {}: {}", link.remoteKey(), e.getMessage());
+                from.close();
+                return;
+            } catch (StoreException e) {
+                LOG.error("Subnet replication: {}", e.getMessage(), e);
+                return;
+            }
+            received.rejected().forEach(reason -> LOG.warn("Subnet replication: refused from {}: {}", link.remoteKey(), reason));
+            Set<Bytes32> writers = new LinkedHashSet<>();
+            for (LogEntry entry : received.stored()) {
+                writers.add(entry.writer());
+                onStored.accept(entry);
+            }
+            for (Session other : sessions.values()) {
+                if (other != this) {
+                    writers.forEach(other::announce);
+                }
+            }
+        }
+
+        @Override
+        public void onClose(Port closed) {
+            outgoing.add(STOP);
+            sessions.remove(link, this);
+        }
+
+        void announce(Bytes32 writer) {
+            LogReplicator current = replicator;
+            if (current != null) {
+                current.announce(writer);
+            }
+        }
+
+        boolean isOpen() {
+            Port current = port;
+            return current != null && current.isOpen();
+        }
+
+        void close() {
+            Port current = port;
+            if (current != null) {
+                current.close();
+            }
+            outgoing.add(STOP);
+        }
+
+        private void sendLoop() {
+            try {
+                for (byte[] message = outgoing.take(); message != STOP; message = outgoing.take()) {
+                    if (!port.send(message)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package net.intercomj.host.subnet.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.PeerNetwork;
+import net.intercomj.host.net.dht.DhtConfig;
+import net.intercomj.host.net.dht.DhtNode;
+import net.intercomj.host.net.swarm.SwarmConfig;
+import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.log.WriterLogStore;
+import net.intercomj.host.wallet.Ed25519Keys;
+import net.intercomj.host.wallet.PeerWallet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writer logs replicate between real peers on loopback, live and after a restart. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SubnetReplicationTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final Bytes32 SUBNET = Bytes32.fromHex("6e".repeat(32));
+    private static final byte[] TOPIC = Bytes32.fromHex("6f".repeat(32)).toByteArray();
+    private static final byte[] SEED = new byte[32];
+    private static final Bytes32 WRITER = Bytes32.of(Ed25519Keys.publicKey(SEED));
+
+    @TempDir
+    Path folder;
+
+    private DhtNode bootstrap;
+    private final List<PeerNetwork> networks = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> others = new ArrayList<>();
+
+    /** One peer of the subnet. */
+    private record Peer(PeerNetwork network, WriterLogStore store, SubnetReplication replication, List<LogEntry> stored) {}
+
+    private Peer peer(String name) throws Exception {
+        if (bootstrap == null) {
+            bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
+        }
+        PeerNetwork network = PeerNetwork.start(PeerWallet.generate(), new PeerNetwork.Settings(
+                List.of(bootstrap.localAddress()), 0, List.of(), SwarmConfig.defaults(LOOPBACK)));
+        networks.add(network);
+        WriterLogStore store = WriterLogStore.open(folder.resolve(name), SUBNET);
+        List<LogEntry> stored = new CopyOnWriteArrayList<>();
+        SubnetReplication replication = SubnetReplication.start(new NetworkService(network), store, SUBNET, TOPIC,
+                stored::add);
+        others.add(store);
+        others.add(0, replication);
+        return new Peer(network, store, replication, stored);
+    }
+
+    private static List<LogEntry> log(int count) {
+        List<LogEntry> log = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            log.add(LogEntry.append(SUBNET, WRITER, log.isEmpty() ? null : log.getLast(), List.of(), i,
+                    "{\"type\":\"msg\",\"n\":" + i + "}", message -> Ed25519Keys.sign(SEED, message)));
+        }
+        return log;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closeable : others) {
+            closeable.close();
+        }
+        // Each network's close waits briefly for its unannouncements: close them side by side.
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            networks.forEach(network -> executor.submit(network::close));
+        }
+        if (bootstrap != null) {
+            bootstrap.close();
+        }
+    }
+
+    @Test
+    void peersCatchUpAndFollowAWritersLog() throws Exception {
+        List<LogEntry> log = log(400);
+        Peer writer = peer("writer");
+        for (LogEntry entry : log.subList(0, 350)) {
+            writer.replication().append(entry);
+        }
+        Peer b = peer("b");
+        Peer c = peer("c");
+        await().atMost(Duration.ofSeconds(60)).until(() -> b.store().length(WRITER) == 350 && c.store().length(WRITER) == 350);
+        for (LogEntry entry : log.subList(350, 400)) {
+            writer.replication().append(entry);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> b.store().length(WRITER) == 400 && c.store().length(WRITER) == 400);
+        for (Peer peer : List.of(b, c)) {
+            List<LogEntry> replicated = new ArrayList<>(peer.store().range(WRITER, 0, 256));
+            replicated.addAll(peer.store().range(WRITER, 256, 256));
+            assertThat(replicated).containsExactlyElementsOf(log);
+        }
+        assertThat(b.stored()).hasSize(400).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aPeerThatRestartsResumesFromItsStore() throws Exception {
+        List<LogEntry> log = log(150);
+        Peer writer = peer("writer");
+        for (LogEntry entry : log.subList(0, 100)) {
+            writer.replication().append(entry);
+        }
+        Peer reader = peer("reader");
+        await().atMost(Duration.ofSeconds(60)).until(() -> reader.store().length(WRITER) == 100);
+        reader.replication().close();
+        reader.store().close();
+        others.remove(reader.replication());
+        others.remove(reader.store());
+        for (LogEntry entry : log.subList(100, 150)) {
+            writer.replication().append(entry);
+        }
+        WriterLogStore reopened = WriterLogStore.open(folder.resolve("reader"), SUBNET);
+        others.add(reopened);
+        assertThat(reopened.length(WRITER)).isEqualTo(100);
+        List<LogEntry> storedAfterRestart = new CopyOnWriteArrayList<>();
+        others.add(0, SubnetReplication.start(new NetworkService(reader.network()), reopened, SUBNET, TOPIC,
+                storedAfterRestart::add));
+        await().atMost(Duration.ofSeconds(60)).until(() -> reopened.length(WRITER) == 150);
+        assertThat(storedAfterRestart).containsExactlyElementsOf(log.subList(100, 150));
+    }
+}
