@@ -1,0 +1,51 @@
+package net.intercomj.host.subnet.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.store.StoreException;
+import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.log.WriterLogStore;
+
+/**
+ * A subnet's sole indexer: it confirms the entries its store holds, in {@link CausalOrder}, one
+ * batch at a time. (Several indexers agree on batches through Raft; that comes next.)
+ */
+public final class SingleIndexer {
+
+    private final WriterLogStore logs;
+    private final ConfirmedLog confirmed;
+
+    public SingleIndexer(WriterLogStore logs, ConfirmedLog confirmed) {
+        this.logs = logs;
+        this.confirmed = confirmed;
+    }
+
+    /**
+     * Confirms the next batch: up to {@link Batch#MAX_ENTRIES} of the stored entries not yet
+     * confirmed that can be ordered.
+     *
+     * @return the batch, or empty when nothing is waiting
+     */
+    public synchronized Optional<Batch> confirmNext() throws StoreException {
+        Map<Bytes32, Long> confirmedLengths = confirmed.lengths();
+        List<LogEntry> pending = new ArrayList<>();
+        for (Map.Entry<Bytes32, Long> log : logs.lengths().entrySet()) {
+            long from = confirmedLengths.getOrDefault(log.getKey(), 0L);
+            long count = Math.min(log.getValue() - from, Batch.MAX_ENTRIES);
+            if (count > 0) {
+                pending.addAll(logs.range(log.getKey(), from, (int) count));
+            }
+        }
+        List<LogEntry> ordered = CausalOrder.order(confirmedLengths, pending).ordered();
+        if (ordered.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LogEntry> entries = ordered.subList(0, Math.min(ordered.size(), Batch.MAX_ENTRIES));
+        Batch batch = new Batch(confirmed.batchCount(), entries.stream().map(LogEntry::id).toList());
+        confirmed.append(batch, entries);
+        return Optional.of(batch);
+    }
+}
