@@ -13,6 +13,7 @@ import io.undertow.websockets.core.WebSocketChannel;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.xnio.Buffers;
 import org.xnio.Pooled;
 
@@ -23,6 +24,8 @@ import org.xnio.Pooled;
  * request gets {@code 426 Upgrade Required}, as from the original.
  */
 final class BridgeServer implements AutoCloseable {
+
+    static final String AUTH_TIMED_OUT = "Authentication timed out.";
 
     private final Undertow server;
 
@@ -46,6 +49,11 @@ final class BridgeServer implements AutoCloseable {
                     settings.debug());
             clients.add(session);
             channel.addCloseTask(closed -> clients.remove(session));
+            channel.getIoThread().executeAfter(() -> {
+                if (!session.authenticated()) {
+                    session.close(BridgeSession.POLICY_VIOLATION, AUTH_TIMED_OUT);
+                }
+            }, settings.limits().authTimeout().toMillis(), TimeUnit.MILLISECONDS);
             session.send(helloFrame.deepCopy());
             channel.getReceiveSetter().set(new AbstractReceiveListener() {
                 @Override

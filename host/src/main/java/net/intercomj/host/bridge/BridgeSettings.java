@@ -1,5 +1,6 @@
 package net.intercomj.host.bridge;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import net.intercomj.host.cli.PeerOptions.ScBridgeOptions;
@@ -29,16 +30,24 @@ public record BridgeSettings(String host, int port, String token, String default
      * @param maxQueuedBytes  largest backlog of replies and events waiting to be written to one
      *                        client; a client that lets it grow beyond is closed with 1008
      * @param maxFailedAuths  wrong tokens one connection may present before it is closed
+     * @param authTimeout     how long a connection may stay without authenticating before it is
+     *                        closed with 1008 (it gets no events meanwhile, so it only holds a socket)
      */
-    public record Limits(int maxMessageBytes, long maxQueuedBytes, int maxFailedAuths) {
+    public record Limits(int maxMessageBytes, long maxQueuedBytes, int maxFailedAuths, Duration authTimeout) {
 
-        public static final Limits DEFAULTS = new Limits(4 << 20, 8L << 20, 5);
+        public static final Limits DEFAULTS = new Limits(4 << 20, 8L << 20, 5, Duration.ofSeconds(30));
 
         public Limits {
-            if (maxMessageBytes < 1 || maxQueuedBytes < 1 || maxFailedAuths < 1) {
+            if (maxMessageBytes < 1 || maxQueuedBytes < 1 || maxFailedAuths < 1 || authTimeout.isNegative()
+                    || authTimeout.isZero()) {
                 throw new IllegalArgumentException("Bridge limits must be positive: " + maxMessageBytes + ", "
-                        + maxQueuedBytes + ", " + maxFailedAuths);
+                        + maxQueuedBytes + ", " + maxFailedAuths + ", " + authTimeout);
             }
+        }
+
+        /** These limits with another auth timeout. */
+        public Limits withAuthTimeout(Duration timeout) {
+            return new Limits(maxMessageBytes, maxQueuedBytes, maxFailedAuths, timeout);
         }
     }
 

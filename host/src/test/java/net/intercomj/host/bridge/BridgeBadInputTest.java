@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +112,7 @@ class BridgeBadInputTest {
 
     @Test
     void anAuthWithoutAStringTokenIsUnauthorized() throws Exception {
-        restart(spec -> spec.limits = new BridgeSettings.Limits(4 << 20, 8L << 20, 100));
+        restart(spec -> spec.limits = new BridgeSettings.Limits(4 << 20, 8L << 20, 100, Duration.ofSeconds(30)));
         WsClient client = unauthenticated();
         for (String token : List.of("[\"" + TestBridge.TOKEN + "\"]", "{\"token\":\"" + TestBridge.TOKEN + "\"}", "null",
                 "true", "0", "\"\"")) {
@@ -273,7 +274,7 @@ class BridgeBadInputTest {
     @Test
     void aSeededFuzzerNeverBreaksTheBridgeOrTheConnection() throws Exception {
         // Mutated auth messages present wrong tokens; the cap on them is not what this tests.
-        restart(spec -> spec.limits = new BridgeSettings.Limits(4 << 20, 8L << 20, Integer.MAX_VALUE));
+        restart(spec -> spec.limits = new BridgeSettings.Limits(4 << 20, 8L << 20, Integer.MAX_VALUE, Duration.ofSeconds(30)));
         for (long seed : new long[] {1, 42, 20_240_607}) {
             Random random = new Random(seed);
             WsClient member = peer.authenticated();

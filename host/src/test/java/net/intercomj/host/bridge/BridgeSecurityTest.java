@@ -69,7 +69,7 @@ class BridgeSecurityTest {
 
     @Test
     void aMessageUpToTheLimitIsAnsweredAndALargerOneClosesTheConnectionWith1009() throws Exception {
-        restart(spec -> spec.limits = new Limits(SMALL_MESSAGE_LIMIT, 8L << 20, 5));
+        restart(spec -> spec.limits = new Limits(SMALL_MESSAGE_LIMIT, 8L << 20, 5, Duration.ofSeconds(30)));
         WsClient bystander = peer.authenticated();
         WsClient client = peer.authenticated();
         assertThat(pingOf(SMALL_MESSAGE_LIMIT)).hasSize(SMALL_MESSAGE_LIMIT);
@@ -84,7 +84,7 @@ class BridgeSecurityTest {
 
     @Test
     void anOversizedBinaryMessageAlsoClosesWith1009() throws Exception {
-        restart(spec -> spec.limits = new Limits(SMALL_MESSAGE_LIMIT, 8L << 20, 5));
+        restart(spec -> spec.limits = new Limits(SMALL_MESSAGE_LIMIT, 8L << 20, 5, Duration.ofSeconds(30)));
         WsClient client = peer.connect();
         client.next();
         trySend(() -> client.sendBinary(new byte[SMALL_MESSAGE_LIMIT + 1]));
@@ -94,7 +94,7 @@ class BridgeSecurityTest {
 
     @Test
     void fragmentsCountTowardsTheLimitOfTheirMessage() throws Exception {
-        restart(spec -> spec.limits = new Limits(SMALL_MESSAGE_LIMIT, 8L << 20, 5));
+        restart(spec -> spec.limits = new Limits(SMALL_MESSAGE_LIMIT, 8L << 20, 5, Duration.ofSeconds(30)));
         WsClient client = peer.authenticated();
         String message = pingOf(SMALL_MESSAGE_LIMIT + 1);
         int half = message.length() / 2;
@@ -126,7 +126,7 @@ class BridgeSecurityTest {
 
     @Test
     void wrongTokensBelowTheCapLeaveTheConnectionOpenAndTheRightOneStillWorks() throws Exception {
-        restart(spec -> spec.limits = new Limits(4 << 20, 8L << 20, 3));
+        restart(spec -> spec.limits = new Limits(4 << 20, 8L << 20, 3, Duration.ofSeconds(30)));
         WsClient client = peer.connect();
         client.next();
         assertThat(client.ask("{\"type\":\"auth\",\"token\":\"one\"}").toString()).isEqualTo(UNAUTHORIZED);
@@ -202,7 +202,7 @@ class BridgeSecurityTest {
 
     @Test
     void aClientThatDoesNotReadIsDroppedWhileOthersGetEveryMessageInOrder() throws Exception {
-        restart(spec -> spec.limits = new Limits(4 << 20, 256 * 1024, 5));
+        restart(spec -> spec.limits = new Limits(4 << 20, 256 * 1024, 5, Duration.ofSeconds(30)));
         WsClient reader = peer.authenticated();
         try (RawWebSocket stalled = RawWebSocket.connect(peer.port(), 4096)) {
             assertThat(JSON.readTree(stalled.readText()).path("type").asText()).isEqualTo("hello");
@@ -372,5 +372,19 @@ class BridgeSecurityTest {
         public void close() throws IOException {
             socket.close();
         }
+    }
+
+    @Test
+    void aConnectionThatDoesNotAuthenticateInTimeIsClosedAndAnAuthenticatedOneStays() throws Exception {
+        restart(spec -> spec.limits = Limits.DEFAULTS.withAuthTimeout(Duration.ofMillis(300)));
+        WsClient authenticated = peer.authenticated();
+        WsClient idle = peer.connect();
+        assertThat(idle.next().path("type").asText()).isEqualTo("hello");
+        WsClient.Closed closed = idle.closed.get(10, TimeUnit.SECONDS);
+        assertThat(closed.code()).isEqualTo(1008);
+        assertThat(closed.reason()).isEqualTo("Authentication timed out.");
+        // The authenticated client connected before the idle one, so its deadline passed too.
+        assertThat(authenticated.ask("{\"id\":1,\"type\":\"ping\"}").path("type").asText()).isEqualTo("pong");
+        assertThat(authenticated.closed).isNotDone();
     }
 }
