@@ -1,8 +1,5 @@
 package net.intercomj.host.subnet.log;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,15 +10,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.wire.WireException;
+import net.intercomj.host.store.RocksStore;
 import net.intercomj.host.store.StoreException;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.DBOptions;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteOptions;
 
 /**
  * Every writer's log of one subnet, on disk (RocksDB). An entry is stored only after it passed
@@ -34,10 +28,6 @@ import org.rocksdb.WriteOptions;
  */
 public final class WriterLogStore implements AutoCloseable {
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
     /** What became of an entry offered to the store. */
     public enum Appended {
         /** Stored: it was the next entry of its log. */
@@ -46,22 +36,18 @@ public final class WriterLogStore implements AutoCloseable {
         DUPLICATE
     }
 
-    private final RocksDB db;
-    private final DBOptions options;
+    private final RocksStore rocks;
     private final ColumnFamilyHandle entries;
     private final ColumnFamilyHandle lengths;
-    private final List<ColumnFamilyHandle> handles;
-    private final WriteOptions writeOptions = new WriteOptions();
     private final EntryCheck check;
     private final Map<Bytes32, Long> lengthCache = new ConcurrentHashMap<>();
 
-    private WriterLogStore(RocksDB db, DBOptions options, List<ColumnFamilyHandle> handles, Bytes32 subnet) {
-        this.db = db;
-        this.options = options;
-        this.handles = handles;
-        this.entries = handles.get(1);
-        this.lengths = handles.get(2);
+    private WriterLogStore(RocksStore rocks, Bytes32 subnet) {
+        this.rocks = rocks;
+        this.entries = rocks.family("entries");
+        this.lengths = rocks.family("lengths");
         this.check = new EntryCheck(subnet);
+        rocks.forEach(lengths, (writer, length) -> lengthCache.put(Bytes32.of(writer), RocksStore.readLong(length)));
     }
 
     /**
@@ -70,31 +56,7 @@ public final class WriterLogStore implements AutoCloseable {
      * @param subnet the subnet whose entries this store holds; entries signed for another are refused
      */
     public static WriterLogStore open(Path folder, Bytes32 subnet) throws StoreException {
-        DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-        List<ColumnFamilyDescriptor> families = List.of(
-                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
-                new ColumnFamilyDescriptor("entries".getBytes()),
-                new ColumnFamilyDescriptor("lengths".getBytes()));
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
-        try {
-            Files.createDirectories(folder);
-            RocksDB db = RocksDB.open(options, folder.toString(), families, handles);
-            WriterLogStore store = new WriterLogStore(db, options, handles, subnet);
-            store.loadLengths();
-            return store;
-        } catch (RocksDBException | IOException e) {
-            handles.forEach(ColumnFamilyHandle::close);
-            options.close();
-            throw new StoreException("Cannot open the subnet logs in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void loadLengths() {
-        try (RocksIterator iterator = db.newIterator(lengths)) {
-            for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-                lengthCache.put(Bytes32.of(iterator.key()), ByteBuffer.wrap(iterator.value()).getLong());
-            }
-        }
+        return new WriterLogStore(RocksStore.open(folder, "the subnet logs", "entries", "lengths"), subnet);
     }
 
     /**
@@ -118,8 +80,8 @@ public final class WriterLogStore implements AutoCloseable {
         check.next(previous, entry);
         try (WriteBatch batch = new WriteBatch()) {
             batch.put(entries, key(entry.writer(), entry.seq()), EntryCodec.encode(entry));
-            batch.put(lengths, entry.writer().toByteArray(), ByteBuffer.allocate(Long.BYTES).putLong(entry.seq() + 1).array());
-            db.write(writeOptions, batch);
+            batch.put(lengths, entry.writer().toByteArray(), RocksStore.longBytes(entry.seq() + 1));
+            rocks.write(batch);
         } catch (RocksDBException e) {
             throw new StoreException("Cannot store entry " + entry.id() + ": " + e.getMessage(), e);
         }
@@ -140,7 +102,7 @@ public final class WriterLogStore implements AutoCloseable {
     /** Entry {@code seq} of {@code writer}'s log. */
     public Optional<LogEntry> get(Bytes32 writer, long seq) throws StoreException {
         try {
-            byte[] encoded = db.get(entries, key(writer, seq));
+            byte[] encoded = rocks.db().get(entries, key(writer, seq));
             return encoded == null ? Optional.empty() : Optional.of(EntryCodec.decode(encoded));
         } catch (RocksDBException | WireException e) {
             throw new StoreException("Cannot read entry " + new EntryId(writer, seq) + ": " + e.getMessage(), e);
@@ -151,7 +113,7 @@ public final class WriterLogStore implements AutoCloseable {
     public List<LogEntry> range(Bytes32 writer, long from, int max) throws StoreException {
         List<LogEntry> found = new ArrayList<>();
         long end = Math.min(length(writer), from + max);
-        try (RocksIterator iterator = db.newIterator(entries)) {
+        try (RocksIterator iterator = rocks.db().newIterator(entries)) {
             iterator.seek(key(writer, from));
             for (long seq = from; seq < end && iterator.isValid(); seq++, iterator.next()) {
                 found.add(EntryCodec.decode(iterator.value()));
@@ -163,16 +125,14 @@ public final class WriterLogStore implements AutoCloseable {
     }
 
     private static byte[] key(Bytes32 writer, long seq) {
-        ByteBuffer key = ByteBuffer.allocate(Bytes32.LENGTH + Long.BYTES);
-        key.put(writer.toByteArray()).putLong(seq);
-        return key.array();
+        byte[] key = new byte[Bytes32.LENGTH + Long.BYTES];
+        writer.copyTo(key, 0);
+        System.arraycopy(RocksStore.longBytes(seq), 0, key, Bytes32.LENGTH, Long.BYTES);
+        return key;
     }
 
     @Override
     public synchronized void close() {
-        handles.forEach(ColumnFamilyHandle::close);
-        writeOptions.close();
-        db.close();
-        options.close();
+        rocks.close();
     }
 }

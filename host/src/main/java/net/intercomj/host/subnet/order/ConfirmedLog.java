@@ -1,9 +1,5 @@
 package net.intercomj.host.subnet.order;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,17 +12,14 @@ import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.wire.WireException;
 import net.intercomj.host.net.wire.WireReader;
 import net.intercomj.host.net.wire.WireWriter;
+import net.intercomj.host.store.RocksStore;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.DBOptions;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteOptions;
 
 /**
  * The confirmed log on disk: the batches in order, and per writer how many of its entries they
@@ -36,52 +29,26 @@ import org.rocksdb.WriteOptions;
  */
 public final class ConfirmedLog implements AutoCloseable {
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
-    private final RocksDB db;
-    private final DBOptions options;
-    private final List<ColumnFamilyHandle> handles;
+    private final RocksStore rocks;
     private final ColumnFamilyHandle batches;
     private final ColumnFamilyHandle lengths;
-    private final WriteOptions writeOptions = new WriteOptions();
     private final Map<Bytes32, Long> confirmedLengths = new HashMap<>();
     private long batchCount;
 
-    private ConfirmedLog(RocksDB db, DBOptions options, List<ColumnFamilyHandle> handles) {
-        this.db = db;
-        this.options = options;
-        this.handles = handles;
-        this.batches = handles.get(1);
-        this.lengths = handles.get(2);
-        try (RocksIterator iterator = db.newIterator(lengths)) {
-            for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-                confirmedLengths.put(Bytes32.of(iterator.key()), ByteBuffer.wrap(iterator.value()).getLong());
-            }
-        }
-        try (RocksIterator iterator = db.newIterator(batches)) {
+    private ConfirmedLog(RocksStore rocks) {
+        this.rocks = rocks;
+        this.batches = rocks.family("batches");
+        this.lengths = rocks.family("lengths");
+        rocks.forEach(lengths, (writer, length) -> confirmedLengths.put(Bytes32.of(writer), RocksStore.readLong(length)));
+        try (RocksIterator iterator = rocks.db().newIterator(batches)) {
             iterator.seekToLast();
-            batchCount = iterator.isValid() ? ByteBuffer.wrap(iterator.key()).getLong() + 1 : 0;
+            batchCount = iterator.isValid() ? RocksStore.readLong(iterator.key()) + 1 : 0;
         }
     }
 
     /** Opens the confirmed log in {@code folder}, creating it empty on first use. */
     public static ConfirmedLog open(Path folder) throws StoreException {
-        DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-        List<ColumnFamilyDescriptor> families = List.of(
-                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
-                new ColumnFamilyDescriptor("batches".getBytes(StandardCharsets.US_ASCII)),
-                new ColumnFamilyDescriptor("lengths".getBytes(StandardCharsets.US_ASCII)));
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
-        try {
-            Files.createDirectories(folder);
-            return new ConfirmedLog(RocksDB.open(options, folder.toString(), families, handles), options, handles);
-        } catch (RocksDBException | IOException e) {
-            handles.forEach(ColumnFamilyHandle::close);
-            options.close();
-            throw new StoreException("Cannot open the confirmed log in " + folder + ": " + e.getMessage(), e);
-        }
+        return new ConfirmedLog(RocksStore.open(folder, "the confirmed log", "batches", "lengths"));
     }
 
     /** How many batches are confirmed. */
@@ -123,14 +90,13 @@ public final class ConfirmedLog implements AutoCloseable {
             after.put(entry.writer(), confirmed + 1);
         }
         try (WriteBatch write = new WriteBatch()) {
-            write.put(batches, ByteBuffer.allocate(Long.BYTES).putLong(batch.number()).array(), encode(batch));
+            write.put(batches, RocksStore.longBytes(batch.number()), encode(batch));
             for (Map.Entry<Bytes32, Long> length : after.entrySet()) {
                 if (!length.getValue().equals(confirmedLengths.get(length.getKey()))) {
-                    write.put(lengths, length.getKey().toByteArray(),
-                            ByteBuffer.allocate(Long.BYTES).putLong(length.getValue()).array());
+                    write.put(lengths, length.getKey().toByteArray(), RocksStore.longBytes(length.getValue()));
                 }
             }
-            db.write(writeOptions, write);
+            rocks.write(write);
         } catch (RocksDBException e) {
             throw new StoreException("Cannot store batch " + batch.number() + ": " + e.getMessage(), e);
         }
@@ -141,7 +107,7 @@ public final class ConfirmedLog implements AutoCloseable {
     /** Confirmed batch {@code number}. */
     public Optional<Batch> batch(long number) throws StoreException {
         try {
-            byte[] stored = db.get(batches, ByteBuffer.allocate(Long.BYTES).putLong(number).array());
+            byte[] stored = rocks.db().get(batches, RocksStore.longBytes(number));
             return stored == null ? Optional.empty() : Optional.of(decode(number, stored));
         } catch (RocksDBException | WireException e) {
             throw new StoreException("Cannot read batch " + number + ": " + e.getMessage(), e);
@@ -167,9 +133,6 @@ public final class ConfirmedLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        handles.forEach(ColumnFamilyHandle::close);
-        writeOptions.close();
-        db.close();
-        options.close();
+        rocks.close();
     }
 }

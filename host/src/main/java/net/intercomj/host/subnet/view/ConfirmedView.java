@@ -1,22 +1,14 @@
 package net.intercomj.host.subnet.view;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.intercomj.host.store.RocksStore;
 import net.intercomj.host.store.StoreException;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.DBOptions;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteOptions;
 
 /**
  * The confirmed state, on disk (RocksDB). Each confirmed batch's writes go in one atomic write
@@ -25,45 +17,29 @@ import org.rocksdb.WriteOptions;
  */
 public final class ConfirmedView implements ViewReader, AutoCloseable {
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
     private static final byte[] APPLIED = "applied-batches".getBytes(StandardCharsets.US_ASCII);
 
-    private final RocksDB db;
-    private final DBOptions options;
-    private final List<ColumnFamilyHandle> handles;
+    private final RocksStore rocks;
     private final ColumnFamilyHandle state;
     private final ColumnFamilyHandle meta;
-    private final WriteOptions writeOptions = new WriteOptions();
     private volatile long appliedBatches;
 
-    private ConfirmedView(RocksDB db, DBOptions options, List<ColumnFamilyHandle> handles) throws RocksDBException {
-        this.db = db;
-        this.options = options;
-        this.handles = handles;
-        this.state = handles.get(1);
-        this.meta = handles.get(2);
-        byte[] applied = db.get(meta, APPLIED);
-        this.appliedBatches = applied == null ? 0 : ByteBuffer.wrap(applied).getLong();
+    private ConfirmedView(RocksStore rocks) throws RocksDBException {
+        this.rocks = rocks;
+        this.state = rocks.family("state");
+        this.meta = rocks.family("meta");
+        byte[] applied = rocks.db().get(meta, APPLIED);
+        this.appliedBatches = applied == null ? 0 : RocksStore.readLong(applied);
     }
 
     /** Opens the view in {@code folder}, creating it empty on first use. */
     public static ConfirmedView open(Path folder) throws StoreException {
-        DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-        List<ColumnFamilyDescriptor> families = List.of(
-                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
-                new ColumnFamilyDescriptor("state".getBytes(StandardCharsets.US_ASCII)),
-                new ColumnFamilyDescriptor("meta".getBytes(StandardCharsets.US_ASCII)));
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        RocksStore rocks = RocksStore.open(folder, "the subnet view", "state", "meta");
         try {
-            Files.createDirectories(folder);
-            return new ConfirmedView(RocksDB.open(options, folder.toString(), families, handles), options, handles);
-        } catch (RocksDBException | IOException e) {
-            handles.forEach(ColumnFamilyHandle::close);
-            options.close();
-            throw new StoreException("Cannot open the subnet view in " + folder + ": " + e.getMessage(), e);
+            return new ConfirmedView(rocks);
+        } catch (RocksDBException e) {
+            rocks.close();
+            throw new StoreException("Cannot read the subnet view in " + folder + ": " + e.getMessage(), e);
         }
     }
 
@@ -75,7 +51,7 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
     @Override
     public Optional<String> get(String key) {
         try {
-            byte[] value = db.get(state, key.getBytes(StandardCharsets.UTF_8));
+            byte[] value = rocks.db().get(state, key.getBytes(StandardCharsets.UTF_8));
             return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
         } catch (RocksDBException e) {
             throw new IllegalStateException("Cannot read " + key + " from the subnet view: " + e.getMessage(), e);
@@ -102,8 +78,8 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
                     write.delete(state, key);
                 }
             }
-            write.put(meta, APPLIED, ByteBuffer.allocate(Long.BYTES).putLong(batch + 1).array());
-            db.write(writeOptions, write);
+            write.put(meta, APPLIED, RocksStore.longBytes(batch + 1));
+            rocks.write(write);
         } catch (RocksDBException e) {
             throw new StoreException("Cannot apply batch " + batch + " to the subnet view: " + e.getMessage(), e);
         }
@@ -112,9 +88,6 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        handles.forEach(ColumnFamilyHandle::close);
-        writeOptions.close();
-        db.close();
-        options.close();
+        rocks.close();
     }
 }
