@@ -57,11 +57,20 @@ class NetworkIT {
             restarted.awaitStdoutLine(PUBKEY + keys.get(2), PeerProcess.STARTUP);
             peers.get(0).awaitStderrCount("Connected to " + keys.get(2).substring(0, 8), 2, PeerProcess.REPLY);
             peers.get(1).awaitStderrCount("Connected to " + keys.get(2).substring(0, 8), 2, PeerProcess.REPLY);
+            // The restarted side registers its end of a connection a moment after the other side.
+            restarted.awaitStderrCount("Connected to " + keys.get(0).substring(0, 8), 1, PeerProcess.REPLY);
             restarted.type("/ping " + keys.get(0));
             restarted.awaitStdoutStartingWith("Pong from " + keys.get(0) + " in ", PeerProcess.REPLY);
 
             dhtNode.type("/stats");
             dhtNode.awaitStdoutStartingWith("nodes known: ", PeerProcess.REPLY);
+        } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
+            StringBuilder logs = new StringBuilder(e.getMessage());
+            for (int i = 0; i < peers.size(); i++) {
+                logs.append("\npeer").append(i).append(" stdout:\n").append(String.join("\n", peers.get(i).stdout()))
+                        .append("\npeer").append(i).append(" log:\n").append(peers.get(i).stderrText());
+            }
+            throw new AssertionError(logs.toString(), e);
         } finally {
             peers.forEach(PeerProcess::close);
         }

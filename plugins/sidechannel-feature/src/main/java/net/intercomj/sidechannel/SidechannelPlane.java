@@ -479,15 +479,32 @@ final class SidechannelPlane implements Sidechannels {
 
     private void opened(PeerLink link, PortState state, Port port) {
         String channel = state.channel;
+        boolean stale = false;
         lock.lock();
         try {
             state.port = port;
+            Map<String, PortState> ports = links.get(link);
+            // Left (or the link closed) while the port was opening.
+            stale = ports == null || !channels.containsKey(channel);
+            if (stale) {
+                return;
+            }
             state.open = true;
+            // The port that opened is the one messages go to. When our open crossed the other
+            // side's, the state our acceptor made never opens: take over what waits there.
+            PortState previous = ports.put(channel, state);
+            if (previous != null && previous != state && !previous.open) {
+                state.pending.addAll(previous.pending);
+                previous.pending.clear();
+            }
             while (!state.pending.isEmpty()) {
                 port.trySend(state.pending.poll());
             }
         } finally {
             lock.unlock();
+            if (stale) {
+                port.close();
+            }
         }
         sendWelcomeIfOwner(link, state);
         Optional<Invite> invite;

@@ -8,7 +8,9 @@ public interface ChannelAcceptor {
 
     /**
      * The spec to open in answer, whose protocol and id must be those of {@code open}; empty
-     * rejects. Called on the connection's reading thread: decide quickly.
+     * rejects. Called on the connection's reading thread: decide quickly. If this side opens
+     * the same channel while the acceptor runs, that open pairs with the remote one and the
+     * answer is dropped, unopened.
      */
     Optional<ChannelSpec<?>> accept(RemoteOpen open);
 }

@@ -270,7 +270,14 @@ public final class Mux implements Closeable {
         }
         lock.lock();
         try {
-            if (answer.isPresent() && !closing && byKey.get(key) == null) {
+            Channel<?> openedMeanwhile = byKey.get(key);
+            if (openedMeanwhile != null && openedMeanwhile.remoteId < 0 && !closing) {
+                // A local open of the same channel crossed the acceptor: the two opens pair, as
+                // they do when both are on the wire, and the acceptor's answer is dropped.
+                pair(openedMeanwhile, open);
+                return;
+            }
+            if (answer.isPresent() && !closing && openedMeanwhile == null) {
                 ChannelSpec<?> spec = answer.get();
                 if (!spec.pairingKey().equals(key)) {
                     throw new IllegalStateException("Acceptor for " + open.protocol()

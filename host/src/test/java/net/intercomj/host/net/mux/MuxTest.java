@@ -102,6 +102,35 @@ class MuxTest {
     }
 
     @Test
+    void aLocalOpenMadeWhileTheAcceptorIsAskedPairsWithTheRemoteOpen() throws Exception {
+        // The acceptor runs outside the mux lock; a local open of the same channel can land in that
+        // window (a plugin opening on a new link while the other side's open is being answered).
+        // Rejecting the remote open then left our open waiting forever and the other side sending
+        // into a channel we dropped.
+        start(MuxConfig.DEFAULTS);
+        Recorder atA = new Recorder();
+        Recorder localAtB = new Recorder();
+        Recorder acceptedAtB = new Recorder();
+        List<Channel<TestMessages>> openedByB = new ArrayList<>();
+        b.register("chat", open -> {
+            openedByB.add(b.open(chat(localAtB)));
+            return Optional.of(chat(acceptedAtB));
+        });
+        a.start();
+        b.start();
+
+        Channel<TestMessages> fromA = a.open(chat(atA));
+        await().atMost(Duration.ofSeconds(10)).until(() -> openedByB.size() == 1 && openedByB.get(0).isOpen()
+                && fromA.isOpen());
+        fromA.send(new TestMessages.Text("to b"));
+        openedByB.get(0).send(new TestMessages.Text("to a"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> localAtB.messages.equals(List.of(new TestMessages.Text("to b")))
+                && atA.messages.equals(List.of(new TestMessages.Text("to a"))));
+        assertThat(acceptedAtB.opens.get()).as("the acceptor's answer gives way to the local open").isZero();
+        assertThat(atA.closes).isEmpty();
+    }
+
+    @Test
     void channelsWithDifferentIdsAreSeparate() throws Exception {
         start(MuxConfig.DEFAULTS);
         List<Recorder> atB = new java.util.concurrent.CopyOnWriteArrayList<>();
