@@ -17,6 +17,7 @@ public enum BannerLine {
     PEER_PUBKEY("Peer pubkey (hex):"),
     PEER_TRAC_ADDRESS("Peer trac address (bech32m):"),
     PEER_WRITER_KEY("Peer writer key (hex):"),
+    SUBNET_WRITABLE("Subnet writable:"),
     SIDECHANNEL_ENTRY("Sidechannel entry:"),
     SIDECHANNEL_EXTRAS("Sidechannel extras:"),
     SC_BRIDGE("SC-Bridge:");

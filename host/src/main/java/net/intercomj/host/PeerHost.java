@@ -47,6 +47,22 @@ import net.intercomj.host.net.swarm.Discovery;
 import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.store.PeerStore;
 import net.intercomj.host.store.StoreException;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.subnet.StandardOps;
+import net.intercomj.host.subnet.SubnetNode;
+import net.intercomj.host.subnet.SubnetTopics;
+import net.intercomj.host.terminal.commands.subnet.AddAdminCommand;
+import net.intercomj.host.terminal.commands.subnet.AddWriterCommand;
+import net.intercomj.host.terminal.commands.subnet.ChatCommands;
+import net.intercomj.host.terminal.commands.subnet.EnableTransactionsCommand;
+import net.intercomj.host.terminal.commands.subnet.GetCommand;
+import net.intercomj.host.terminal.commands.subnet.RemoveIndexerCommand;
+import net.intercomj.host.terminal.commands.subnet.RemoveWriterCommand;
+import net.intercomj.host.terminal.commands.subnet.SetAutoAddWritersCommand;
+import net.intercomj.host.terminal.commands.subnet.SetChatStatusCommand;
+import net.intercomj.host.terminal.commands.subnet.SubnetCommands;
+import net.intercomj.host.terminal.commands.subnet.SubnetStatsLines;
+import net.intercomj.host.terminal.commands.subnet.UpdateAdminCommand;
 import net.intercomj.host.store.SubnetBootstrap;
 import net.intercomj.host.store.WriterKey;
 import net.intercomj.host.terminal.CommandRegistry;
@@ -80,6 +96,8 @@ public final class PeerHost implements AutoCloseable {
     private final PluginHost plugins;
     private volatile Optional<ScBridge> bridge = Optional.empty();
     private volatile Registration bridgeFeed = () -> { };
+    private volatile Optional<SubnetNode> subnet = Optional.empty();
+    private volatile String subnetChannel = "";
     private final Clock clock;
     private final Instant startedAt;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -169,7 +187,9 @@ public final class PeerHost implements AutoCloseable {
             Optional<Path> pluginsFolder) throws PluginException {
         services.provide(Wallet.class, wallet);
         services.provide(SignatureVerifier.class, PeerWallet::verify);
-        services.provide(Network.class, new NetworkService(network));
+        NetworkService networkService = new NetworkService(network);
+        services.provide(Network.class, networkService);
+        startSubnet(options, networkService, out);
         services.provide(PeerConsole.class, new PeerConsole() {
             @Override
             public void println(String line) {
@@ -193,6 +213,29 @@ public final class PeerHost implements AutoCloseable {
         if (bridge.isPresent()) {
             listen(bridge.get());
         }
+    }
+
+    /** Opens this peer's subnet, replicating with the peers of its channel, and adds its commands. */
+    private void startSubnet(PeerOptions options, NetworkService networkService, CommandOutput out)
+            throws PluginException {
+        Bytes32 subnetKey = Bytes32.fromHex(subnetBootstrap.hex());
+        SubnetNode.Config config = new SubnetNode.Config(
+                store.folder().resolve("subnet").resolve(subnetBootstrap.hex().substring(0, 16)), subnetKey,
+                SubnetTopics.of(options.subnetChannel()).toByteArray(), writerKey);
+        SubnetNode started;
+        try {
+            started = SubnetNode.start(config, networkService, StandardOps.applier(subnetKey), out::println);
+        } catch (StoreException e) {
+            throw new PluginException("Cannot open the subnet: " + e.getMessage(), e);
+        }
+        subnet = Optional.of(started);
+        subnetChannel = options.subnetChannel();
+        SubnetCommands shared = new SubnetCommands(started, wallet);
+        List.of(new AddAdminCommand(shared), new UpdateAdminCommand(shared), new AddWriterCommand(shared),
+                new RemoveWriterCommand(shared), new RemoveIndexerCommand(shared), new SetAutoAddWritersCommand(shared),
+                new SetChatStatusCommand(shared), new EnableTransactionsCommand(shared), new GetCommand(started))
+                .forEach(commands::register);
+        ChatCommands.all(shared).forEach(commands::register);
     }
 
     private ScBridge createBridge(PeerOptions options) {
@@ -279,8 +322,15 @@ public final class PeerHost implements AutoCloseable {
         values.put(BannerLine.PEER_STORE, store.folder().toString());
         values.put(BannerLine.PEER_DHT_BOOTSTRAP, String.join(", ", network.dhtBootstrapNodes().stream()
                 .map(address -> address.getAddress().getHostAddress() + ":" + address.getPort()).toList()));
+        subnet.ifPresent(running -> {
+            values.put(BannerLine.PEER_SUBNET_BOOTSTRAP, subnetBootstrap.hex());
+            values.put(BannerLine.PEER_SUBNET_CHANNEL, subnetChannel);
+            values.put(BannerLine.SUBNET_WRITABLE, String.valueOf(running.isWriter()));
+        });
         values.put(BannerLine.PEER_PUBKEY, wallet.publicKeyHex());
         values.put(BannerLine.PEER_TRAC_ADDRESS, wallet.address());
+        values.put(BannerLine.PEER_WRITER_KEY, writerKey.publicKeyHex());
+
         services.get(Sidechannels.class).ifPresent(sidechannels -> {
             values.put(BannerLine.SIDECHANNEL_ENTRY, Sidechannels.ENTRY_CHANNEL);
             List<String> extras = services.get(SidechannelConfig.class).map(SidechannelConfig::extras).orElse(List.of());
@@ -308,6 +358,7 @@ public final class PeerHost implements AutoCloseable {
                 "uptime: " + uptime.toSeconds() + "s",
                 "commands: " + commands.all().size()));
         lines.addAll(network.statsLines());
+        subnet.ifPresent(running -> lines.addAll(SubnetStatsLines.of(running)));
         return lines;
     }
 
@@ -361,6 +412,7 @@ public final class PeerHost implements AutoCloseable {
         bridgeFeed.close();
         bridge.ifPresent(ScBridge::close);
         plugins.close();
+        subnet.ifPresent(SubnetNode::close);
         network.close();
         closeQuietly(store);
         log.debug("Peer closed");

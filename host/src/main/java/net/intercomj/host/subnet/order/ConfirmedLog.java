@@ -1,7 +1,6 @@
 package net.intercomj.host.subnet.order;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +9,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.wire.WireException;
-import net.intercomj.host.net.wire.WireReader;
-import net.intercomj.host.net.wire.WireWriter;
 import net.intercomj.host.store.RocksStore;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.log.EntryId;
@@ -27,13 +24,14 @@ import org.rocksdb.WriteBatch;
  * its writer's confirmed entries and after its heads, so the confirmed log never skips, repeats
  * or reorders an entry.
  */
-public final class ConfirmedLog implements AutoCloseable {
+public final class ConfirmedLog implements ConfirmedBatches, AutoCloseable {
 
     private final RocksStore rocks;
     private final ColumnFamilyHandle batches;
     private final ColumnFamilyHandle lengths;
     private final Map<Bytes32, Long> confirmedLengths = new HashMap<>();
     private long batchCount;
+    private Checkpoint checkpoint = Checkpoint.GENESIS;
 
     private ConfirmedLog(RocksStore rocks) {
         this.rocks = rocks;
@@ -43,15 +41,33 @@ public final class ConfirmedLog implements AutoCloseable {
         try (RocksIterator iterator = rocks.db().newIterator(batches)) {
             iterator.seekToLast();
             batchCount = iterator.isValid() ? RocksStore.readLong(iterator.key()) + 1 : 0;
+            if (iterator.isValid()) {
+                checkpoint = decodeStored(iterator.value()).checkpoint();
+            }
+        }
+    }
+
+    private static ConfirmedBatch decodeStored(byte[] stored) {
+        try {
+            return ConfirmedBatchCodec.decode(stored);
+        } catch (WireException e) {
+            throw new IllegalStateException("The confirmed log's last batch is unreadable: " + e.getMessage(), e);
         }
     }
 
     /** Opens the confirmed log in {@code folder}, creating it empty on first use. */
     public static ConfirmedLog open(Path folder) throws StoreException {
-        return new ConfirmedLog(RocksStore.open(folder, "the confirmed log", "batches", "lengths"));
+        RocksStore rocks = RocksStore.open(folder, "the confirmed log", "batches", "lengths");
+        try {
+            return new ConfirmedLog(rocks);
+        } catch (IllegalStateException e) {
+            rocks.close();
+            throw new StoreException("Cannot open the confirmed log in " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     /** How many batches are confirmed. */
+    @Override
     public synchronized long batchCount() {
         return batchCount;
     }
@@ -61,13 +77,20 @@ public final class ConfirmedLog implements AutoCloseable {
         return Collections.unmodifiableMap(new TreeMap<>(confirmedLengths));
     }
 
+    /** The checkpoint after the last confirmed batch ({@link Checkpoint#GENESIS} when there is none). */
+    public synchronized Checkpoint checkpoint() {
+        return checkpoint;
+    }
+
     /**
-     * Appends {@code batch} as the next confirmed batch.
+     * Appends {@code confirmed} as the next confirmed batch.
      *
-     * @param entries the batch's entries, in its order: their heads are checked against what is confirmed
+     * @param entries the batch's entries, in its order: their heads are checked against what is
+     *                confirmed, their hashes against the checkpoint's log hash
      * @throws IllegalArgumentException naming the first rule the batch breaks; nothing is stored then
      */
-    public synchronized void append(Batch batch, List<LogEntry> entries) throws StoreException {
+    public synchronized void append(ConfirmedBatch confirmed, List<LogEntry> entries) throws StoreException {
+        Batch batch = confirmed.batch();
         if (batch.number() != batchCount) {
             throw new IllegalArgumentException("Batch " + batch.number() + " is not next: " + batchCount + " are confirmed");
         }
@@ -76,10 +99,10 @@ public final class ConfirmedLog implements AutoCloseable {
         }
         Map<Bytes32, Long> after = new HashMap<>(confirmedLengths);
         for (LogEntry entry : entries) {
-            long confirmed = after.getOrDefault(entry.writer(), 0L);
-            if (entry.seq() != confirmed) {
+            long confirmedLength = after.getOrDefault(entry.writer(), 0L);
+            if (entry.seq() != confirmedLength) {
                 throw new IllegalArgumentException("Batch " + batch.number() + ": entry " + entry.id()
-                        + " does not come next in its log (" + confirmed + " confirmed)");
+                        + " does not come next in its log (" + confirmedLength + " confirmed)");
             }
             for (EntryId head : entry.heads()) {
                 if (head.seq() >= after.getOrDefault(head.writer(), 0L)) {
@@ -87,10 +110,14 @@ public final class ConfirmedLog implements AutoCloseable {
                             + " comes before its head " + head);
                 }
             }
-            after.put(entry.writer(), confirmed + 1);
+            after.put(entry.writer(), confirmedLength + 1);
+        }
+        if (!checkpoint.nextLogHash(batch, entries).equals(confirmed.checkpoint().logHash())) {
+            throw new IllegalArgumentException("Batch " + batch.number() + ": its checkpoint's log hash does not match"
+                    + " its entries");
         }
         try (WriteBatch write = new WriteBatch()) {
-            write.put(batches, RocksStore.longBytes(batch.number()), encode(batch));
+            write.put(batches, RocksStore.longBytes(batch.number()), ConfirmedBatchCodec.encode(confirmed));
             for (Map.Entry<Bytes32, Long> length : after.entrySet()) {
                 if (!length.getValue().equals(confirmedLengths.get(length.getKey()))) {
                     write.put(lengths, length.getKey().toByteArray(), RocksStore.longBytes(length.getValue()));
@@ -102,33 +129,18 @@ public final class ConfirmedLog implements AutoCloseable {
         }
         confirmedLengths.putAll(after);
         batchCount++;
+        checkpoint = confirmed.checkpoint();
     }
 
-    /** Confirmed batch {@code number}. */
-    public Optional<Batch> batch(long number) throws StoreException {
+    /** Confirmed batch {@code number}, with its checkpoint and signatures. */
+    @Override
+    public Optional<ConfirmedBatch> batch(long number) throws StoreException {
         try {
             byte[] stored = rocks.db().get(batches, RocksStore.longBytes(number));
-            return stored == null ? Optional.empty() : Optional.of(decode(number, stored));
+            return stored == null ? Optional.empty() : Optional.of(ConfirmedBatchCodec.decode(stored));
         } catch (RocksDBException | WireException e) {
             throw new StoreException("Cannot read batch " + number + ": " + e.getMessage(), e);
         }
-    }
-
-    private static byte[] encode(Batch batch) {
-        WireWriter out = new WireWriter().uvarint(batch.entries().size());
-        batch.entries().forEach(id -> out.bytes32(id.writer()).uvarint(id.seq()));
-        return out.toByteArray();
-    }
-
-    private static Batch decode(long number, byte[] stored) throws WireException {
-        WireReader in = new WireReader(stored);
-        int count = in.uvarint("batch size", Batch.MAX_ENTRIES);
-        List<EntryId> entries = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            entries.add(new EntryId(in.bytes32("batch entry writer"), in.uvarint("batch entry seq")));
-        }
-        in.expectEnd("batch");
-        return new Batch(number, entries);
     }
 
     @Override

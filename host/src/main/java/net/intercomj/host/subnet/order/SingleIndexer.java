@@ -23,13 +23,17 @@ public final class SingleIndexer {
         this.confirmed = confirmed;
     }
 
+    /** A batch ready to be confirmed, with its entries in order. */
+    public record Proposal(Batch batch, List<LogEntry> entries) {}
+
     /**
-     * Confirms the next batch: up to {@link Batch#MAX_ENTRIES} of the stored entries not yet
-     * confirmed that can be ordered.
+     * The next batch to confirm: up to {@link Batch#MAX_ENTRIES} of the stored entries not yet
+     * confirmed that can be ordered. Nothing is stored: whoever confirms it appends it to the
+     * confirmed log with its checkpoint.
      *
-     * @return the batch, or empty when nothing is waiting
+     * @return the proposal, or empty when nothing is waiting
      */
-    public synchronized Optional<Batch> confirmNext() throws StoreException {
+    public synchronized Optional<Proposal> propose() throws StoreException {
         Map<Bytes32, Long> confirmedLengths = confirmed.lengths();
         List<LogEntry> pending = new ArrayList<>();
         for (Map.Entry<Bytes32, Long> log : logs.lengths().entrySet()) {
@@ -43,9 +47,8 @@ public final class SingleIndexer {
         if (ordered.isEmpty()) {
             return Optional.empty();
         }
-        List<LogEntry> entries = ordered.subList(0, Math.min(ordered.size(), Batch.MAX_ENTRIES));
-        Batch batch = new Batch(confirmed.batchCount(), entries.stream().map(LogEntry::id).toList());
-        confirmed.append(batch, entries);
-        return Optional.of(batch);
+        List<LogEntry> entries = List.copyOf(ordered.subList(0, Math.min(ordered.size(), Batch.MAX_ENTRIES)));
+        return Optional.of(new Proposal(new Batch(confirmed.batchCount(), entries.stream().map(LogEntry::id).toList()),
+                entries));
     }
 }

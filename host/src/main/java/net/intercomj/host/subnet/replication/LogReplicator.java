@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedBatches;
 import java.util.function.Consumer;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.store.StoreException;
@@ -27,22 +30,34 @@ public final class LogReplicator {
      *
      * @param stored   entries stored because of it, in order
      * @param rejected why entries were refused (the rest of that message is dropped); empty when none were
+     * @param batches  confirmed batches received, not yet checked: the caller verifies and applies them
      */
-    public record Received(List<LogEntry> stored, List<String> rejected) {
+    public record Received(List<LogEntry> stored, List<String> rejected, List<ConfirmedBatch> batches) {
         public Received {
             stored = List.copyOf(stored);
             rejected = List.copyOf(rejected);
+            batches = List.copyOf(batches);
         }
+
+        static final Received NOTHING = new Received(List.of(), List.of(), List.of());
     }
 
     private final WriterLogStore store;
+    private final ConfirmedBatches confirmed;
     private final Consumer<ReplicationMessage> outbox;
     private final Map<Bytes32, Long> remoteLengths = new HashMap<>();
     private final Map<Bytes32, Long> requested = new HashMap<>();
+    private long remoteBatches;
+    private long nextBatchWanted;
+    private boolean batchesRequested;
 
-    /** @param outbox sends a message to the other peer */
-    public LogReplicator(WriterLogStore store, Consumer<ReplicationMessage> outbox) {
+    /**
+     * @param confirmed the confirmed batches to serve and to count from
+     * @param outbox    sends a message to the other peer
+     */
+    public LogReplicator(WriterLogStore store, ConfirmedBatches confirmed, Consumer<ReplicationMessage> outbox) {
         this.store = store;
+        this.confirmed = confirmed;
         this.outbox = outbox;
     }
 
@@ -53,6 +68,12 @@ public final class LogReplicator {
         for (int from = 0; from < logs.size(); from += ReplicationMessage.MAX_ITEMS) {
             outbox.accept(new ReplicationMessage.Have(logs.subList(from, Math.min(logs.size(), from + ReplicationMessage.MAX_ITEMS))));
         }
+        announceBatches();
+    }
+
+    /** This peer confirmed or accepted new batches: tell the other side how many it holds. */
+    public void announceBatches() {
+        outbox.accept(new ReplicationMessage.BatchesHave(confirmed.batchCount()));
     }
 
     /** This peer stored new entries of {@code writer}'s log (its own, or from another link): tell the other side. */
@@ -68,14 +89,49 @@ public final class LogReplicator {
                     remoteLengths.merge(log.writer(), log.length(), Math::max);
                     requestMore(log.writer());
                 }
-                yield new Received(List.of(), List.of());
+                yield Received.NOTHING;
             }
             case ReplicationMessage.Want want -> {
                 outbox.accept(new ReplicationMessage.Data(want.writer(), store.range(want.writer(), want.from(), want.count())));
-                yield new Received(List.of(), List.of());
+                yield Received.NOTHING;
             }
             case ReplicationMessage.Data data -> store(data);
+            case ReplicationMessage.BatchesHave have -> {
+                remoteBatches = Math.max(remoteBatches, have.count());
+                requestBatches();
+                yield Received.NOTHING;
+            }
+            case ReplicationMessage.BatchesWant want -> {
+                List<ConfirmedBatch> batches = new ArrayList<>();
+                for (long number = want.from(); number < want.from() + want.count(); number++) {
+                    Optional<ConfirmedBatch> batch = confirmed.batch(number);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    batches.add(batch.get());
+                }
+                outbox.accept(new ReplicationMessage.BatchesData(batches));
+                yield Received.NOTHING;
+            }
+            case ReplicationMessage.BatchesData data -> {
+                batchesRequested = false;
+                if (!data.batches().isEmpty()) {
+                    nextBatchWanted = Math.max(nextBatchWanted, data.batches().getLast().batch().number() + 1);
+                    requestBatches();
+                }
+                yield new Received(List.of(), List.of(), data.batches());
+            }
         };
+    }
+
+    private void requestBatches() {
+        long local = Math.max(confirmed.batchCount(), nextBatchWanted);
+        if (remoteBatches <= local || batchesRequested) {
+            return;
+        }
+        batchesRequested = true;
+        outbox.accept(new ReplicationMessage.BatchesWant(local,
+                (int) Math.min(ReplicationMessage.MAX_BATCHES, remoteBatches - local)));
     }
 
     private Received store(ReplicationMessage.Data data) throws StoreException {
@@ -97,7 +153,7 @@ public final class LogReplicator {
         if (rejected.isEmpty() && !data.entries().isEmpty()) {
             requestMore(data.writer());
         }
-        return new Received(stored, rejected);
+        return new Received(stored, rejected, List.of());
     }
 
     private void requestMore(Bytes32 writer) {

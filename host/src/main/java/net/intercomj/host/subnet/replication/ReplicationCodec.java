@@ -2,6 +2,8 @@ package net.intercomj.host.subnet.replication;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedBatchCodec;
 import net.intercomj.host.net.wire.WireException;
 import net.intercomj.host.net.wire.WireReader;
 import net.intercomj.host.net.wire.WireWriter;
@@ -17,6 +19,9 @@ public final class ReplicationCodec {
     private static final int HAVE = 1;
     private static final int WANT = 2;
     private static final int DATA = 3;
+    private static final int BATCHES_HAVE = 4;
+    private static final int BATCHES_WANT = 5;
+    private static final int BATCHES_DATA = 6;
     /** The largest encoded entry: the op limit plus room for the other fields and heads. */
     private static final int MAX_ENTRY_BYTES = LogEntry.MAX_OP_BYTES + 64 * 1024;
 
@@ -33,6 +38,12 @@ public final class ReplicationCodec {
             case ReplicationMessage.Data data -> {
                 out.u8(DATA).bytes32(data.writer()).uvarint(data.entries().size());
                 data.entries().forEach(entry -> out.bytes(EntryCodec.encode(entry)));
+            }
+            case ReplicationMessage.BatchesHave have -> out.u8(BATCHES_HAVE).uvarint(have.count());
+            case ReplicationMessage.BatchesWant want -> out.u8(BATCHES_WANT).uvarint(want.from()).uvarint(want.count());
+            case ReplicationMessage.BatchesData data -> {
+                out.u8(BATCHES_DATA).uvarint(data.batches().size());
+                data.batches().forEach(batch -> ConfirmedBatchCodec.encode(batch, out));
             }
         }
         return out.toByteArray();
@@ -76,6 +87,28 @@ public final class ReplicationCodec {
                     entries.add(entry);
                 }
                 yield new ReplicationMessage.Data(writer, entries);
+            }
+            case BATCHES_HAVE -> new ReplicationMessage.BatchesHave(in.uvarint("BatchesHave count"));
+            case BATCHES_WANT -> {
+                long from = in.uvarint("BatchesWant from");
+                int count = in.uvarint("BatchesWant count", ReplicationMessage.MAX_BATCHES);
+                if (count == 0) {
+                    throw new WireException("BatchesWant count: 0 batches");
+                }
+                yield new ReplicationMessage.BatchesWant(from, count);
+            }
+            case BATCHES_DATA -> {
+                int count = in.uvarint("BatchesData count", ReplicationMessage.MAX_BATCHES);
+                List<ConfirmedBatch> batches = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    ConfirmedBatch batch = ConfirmedBatchCodec.decode(in);
+                    if (i > 0 && batch.batch().number() != batches.get(i - 1).batch().number() + 1) {
+                        throw new WireException("BatchesData: batch " + batch.batch().number() + " does not follow "
+                                + batches.get(i - 1).batch().number());
+                    }
+                    batches.add(batch);
+                }
+                yield new ReplicationMessage.BatchesData(batches);
             }
             default -> throw new WireException("Unknown replication message type " + tag);
         };

@@ -1,6 +1,7 @@
 package net.intercomj.host.subnet.replication;
 
 import java.util.List;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
 import java.util.Objects;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.LogEntry;
@@ -67,6 +68,43 @@ public sealed interface ReplicationMessage {
             Objects.requireNonNull(writer, "writer");
             if (length < 0) {
                 throw new IllegalArgumentException("a length is not negative");
+            }
+        }
+    }
+
+    /** Most confirmed batches one {@link BatchesWant} asks for and one {@link BatchesData} carries. */
+    int MAX_BATCHES = 8;
+
+    /** How many confirmed batches the sender holds: when a link opens and after each new one. */
+    record BatchesHave(long count) implements ReplicationMessage {
+        public BatchesHave {
+            if (count < 0) {
+                throw new IllegalArgumentException("a batch count is not negative");
+            }
+        }
+    }
+
+    /** Asks for confirmed batches {@code from} to {@code from + count - 1}. */
+    record BatchesWant(long from, int count) implements ReplicationMessage {
+        public BatchesWant {
+            if (from < 0 || count < 1 || count > MAX_BATCHES) {
+                throw new IllegalArgumentException("a BatchesWant asks for 1 to " + MAX_BATCHES
+                        + " batches from a position >= 0");
+            }
+        }
+    }
+
+    /** Consecutive confirmed batches with their checkpoints, answering a {@link BatchesWant}. */
+    record BatchesData(List<ConfirmedBatch> batches) implements ReplicationMessage {
+        public BatchesData {
+            batches = List.copyOf(batches);
+            if (batches.size() > MAX_BATCHES) {
+                throw new IllegalArgumentException("a BatchesData carries at most " + MAX_BATCHES + " batches");
+            }
+            for (int i = 1; i < batches.size(); i++) {
+                if (batches.get(i).batch().number() != batches.get(i - 1).batch().number() + 1) {
+                    throw new IllegalArgumentException("a BatchesData carries consecutive batches");
+                }
             }
         }
     }

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 import net.intercomj.api.network.LinkListener;
 import net.intercomj.api.network.Network;
 import net.intercomj.api.network.PeerLink;
@@ -20,6 +19,8 @@ import net.intercomj.host.net.wire.WireException;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.log.EntryException;
 import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedBatches;
 import net.intercomj.host.subnet.log.WriterLogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,27 +38,38 @@ public final class SubnetReplication implements AutoCloseable {
     private final WriterLogStore store;
     private final String protocol;
     private final byte[] topic;
-    private final Consumer<LogEntry> onStored;
+    private final ConfirmedBatches confirmed;
+    private final Listener listener;
     private final Map<PeerLink, Session> sessions = new ConcurrentHashMap<>();
     private final List<Registration> registrations = new ArrayList<>();
 
-    private SubnetReplication(Network network, WriterLogStore store, Bytes32 subnet, byte[] topic,
-            Consumer<LogEntry> onStored) {
+    /** What replication hands to the subnet, on the network's threads. */
+    public interface Listener {
+        /** An entry from another peer was checked and stored. */
+        void onStored(LogEntry entry);
+
+        /** Confirmed batches arrived from another peer, not yet checked. */
+        void onBatches(List<ConfirmedBatch> batches);
+    }
+
+    private SubnetReplication(Network network, WriterLogStore store, ConfirmedBatches confirmed, Bytes32 subnet,
+            byte[] topic, Listener listener) {
         this.network = network;
         this.store = store;
+        this.confirmed = confirmed;
         this.protocol = "intercom/subnet/" + subnet.toHex();
         this.topic = topic.clone();
-        this.onStored = onStored;
+        this.listener = listener;
     }
 
     /**
      * Starts replicating: answers other peers' ports, opens ports on every link, and joins {@code topic}.
      *
-     * @param onStored called with every entry stored from another peer, on the network's threads
+     * @param confirmed the confirmed batches to serve
      */
-    public static SubnetReplication start(Network network, WriterLogStore store, Bytes32 subnet, byte[] topic,
-            Consumer<LogEntry> onStored) {
-        SubnetReplication replication = new SubnetReplication(network, store, subnet, topic, onStored);
+    public static SubnetReplication start(Network network, WriterLogStore store, ConfirmedBatches confirmed,
+            Bytes32 subnet, byte[] topic, Listener listener) {
+        SubnetReplication replication = new SubnetReplication(network, store, confirmed, subnet, topic, listener);
         replication.registrations.add(network.serve(replication.protocol, (link, name) -> replication.accept(link)));
         replication.registrations.add(network.onLinks(new LinkListener() {
             @Override
@@ -82,6 +94,11 @@ public final class SubnetReplication implements AutoCloseable {
     public void append(LogEntry entry) throws EntryException, StoreException {
         store.append(entry);
         sessions.values().forEach(session -> session.announce(entry.writer()));
+    }
+
+    /** Tells every peer how many confirmed batches this peer holds now. */
+    public void announceBatches() {
+        sessions.values().forEach(Session::announceBatches);
     }
 
     /** How many peers this peer replicates with now. */
@@ -133,9 +150,11 @@ public final class SubnetReplication implements AutoCloseable {
         @Override
         public void onOpen(Port opened) {
             port = opened;
+            // When both sides opened at once, the session whose port opened is the link's one.
+            sessions.put(link, this);
             // Handlers must not wait on the link, so messages leave from a thread of their own.
             Thread.ofVirtual().name("subnet-send-" + link.remoteKey().substring(0, 8)).start(this::sendLoop);
-            replicator = new LogReplicator(store, message -> outgoing.add(ReplicationCodec.encode(message)));
+            replicator = new LogReplicator(store, confirmed, message -> outgoing.add(ReplicationCodec.encode(message)));
             replicator.open();
         }
 
@@ -156,7 +175,10 @@ public final class SubnetReplication implements AutoCloseable {
             Set<Bytes32> writers = new LinkedHashSet<>();
             for (LogEntry entry : received.stored()) {
                 writers.add(entry.writer());
-                onStored.accept(entry);
+                listener.onStored(entry);
+            }
+            if (!received.batches().isEmpty()) {
+                listener.onBatches(received.batches());
             }
             for (Session other : sessions.values()) {
                 if (other != this) {
@@ -175,6 +197,13 @@ public final class SubnetReplication implements AutoCloseable {
             LogReplicator current = replicator;
             if (current != null) {
                 current.announce(writer);
+            }
+        }
+
+        void announceBatches() {
+            LogReplicator current = replicator;
+            if (current != null) {
+                current.announceBatches();
             }
         }
 

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.store.RocksStore;
+import net.intercomj.host.subnet.order.Checkpoint;
 import net.intercomj.host.store.StoreException;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -18,11 +20,13 @@ import org.rocksdb.WriteBatch;
 public final class ConfirmedView implements ViewReader, AutoCloseable {
 
     private static final byte[] APPLIED = "applied-batches".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STATE_HASH = "state-hash".getBytes(StandardCharsets.US_ASCII);
 
     private final RocksStore rocks;
     private final ColumnFamilyHandle state;
     private final ColumnFamilyHandle meta;
     private volatile long appliedBatches;
+    private volatile Bytes32 stateHash;
 
     private ConfirmedView(RocksStore rocks) throws RocksDBException {
         this.rocks = rocks;
@@ -30,6 +34,8 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
         this.meta = rocks.family("meta");
         byte[] applied = rocks.db().get(meta, APPLIED);
         this.appliedBatches = applied == null ? 0 : RocksStore.readLong(applied);
+        byte[] hash = rocks.db().get(meta, STATE_HASH);
+        this.stateHash = hash == null ? Checkpoint.ZERO : Bytes32.of(hash);
     }
 
     /** Opens the view in {@code folder}, creating it empty on first use. */
@@ -48,6 +54,11 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
         return appliedBatches;
     }
 
+    /** The state hash after the applied batches (see {@link Checkpoint}). */
+    public Bytes32 stateHash() {
+        return stateHash;
+    }
+
     @Override
     public Optional<String> get(String key) {
         try {
@@ -60,11 +71,12 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
 
     /**
      * Applies confirmed batch number {@code batch} (counting from 0): sets each key to its value,
-     * or deletes it when the value is empty, all at once.
+     * or deletes it when the value is empty, all at once, with the state hash after it.
      *
      * @throws IllegalArgumentException if {@code batch} is not the next one
      */
-    public synchronized void apply(long batch, Map<String, Optional<String>> writes) throws StoreException {
+    public synchronized void apply(long batch, Map<String, Optional<String>> writes, Bytes32 newStateHash)
+            throws StoreException {
         if (batch != appliedBatches) {
             throw new IllegalArgumentException("The subnet view holds " + appliedBatches + " batches; batch " + batch
                     + " cannot be applied next");
@@ -79,10 +91,12 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
                 }
             }
             write.put(meta, APPLIED, RocksStore.longBytes(batch + 1));
+            write.put(meta, STATE_HASH, newStateHash.toByteArray());
             rocks.write(write);
         } catch (RocksDBException e) {
             throw new StoreException("Cannot apply batch " + batch + " to the subnet view: " + e.getMessage(), e);
         }
+        stateHash = newStateHash;
         appliedBatches = batch + 1;
     }
 

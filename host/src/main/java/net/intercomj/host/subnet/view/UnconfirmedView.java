@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The unconfirmed state: the confirmed view plus the writes of entries known but not yet
- * confirmed, held in memory. When confirmation overtakes it, it is rebuilt: {@link #clear} and
- * the still-unconfirmed entries applied again in their causal order.
+ * confirmed, held in memory. When confirmation overtakes it, it is rebuilt from the
+ * still-unconfirmed entries, applied again in their causal order, and {@link #replace}d at once.
  */
 public final class UnconfirmedView implements ViewReader {
 
@@ -24,14 +24,10 @@ public final class UnconfirmedView implements ViewReader {
         return written != null ? written : confirmed.get(key);
     }
 
-    /** Adds the writes of one unconfirmed entry; an empty value deletes. */
-    public synchronized void write(Map<String, Optional<String>> writes) {
-        overlay.putAll(writes);
-    }
-
-    /** Drops every unconfirmed write. */
-    public synchronized void clear() {
+    /** Replaces every unconfirmed write at once; an empty value deletes. */
+    public synchronized void replace(Map<String, Optional<String>> writes) {
         overlay.clear();
+        overlay.putAll(writes);
     }
 
     /** How many keys the overlay changes. */

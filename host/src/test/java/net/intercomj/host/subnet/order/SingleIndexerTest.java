@@ -52,28 +52,43 @@ class SingleIndexerTest {
         return all;
     }
 
+    /** {@code batch} with the checkpoint after {@code confirmed}'s last one, unsigned (the confirmed log checks no signatures). */
+    private static ConfirmedBatch confirmedBatch(ConfirmedLog confirmed, Batch batch, List<LogEntry> entries) {
+        return new ConfirmedBatch(batch, confirmed.checkpoint().next(batch, entries, Map.of()), List.of());
+    }
+
     @Test
     void everyStoredEntryIsConfirmedOnceInCausalOrderAndTheLogSurvivesARestart() throws Exception {
         List<LogEntry> history = interleaved(700);
-        List<Batch> batches = new ArrayList<>();
+        List<ConfirmedBatch> batches = new ArrayList<>();
         try (WriterLogStore logs = WriterLogStore.open(folder.resolve("logs"), SUBNET);
                 ConfirmedLog confirmed = ConfirmedLog.open(folder.resolve("confirmed"))) {
             for (LogEntry entry : history) {
                 logs.append(entry);
             }
             SingleIndexer indexer = new SingleIndexer(logs, confirmed);
-            for (Optional<Batch> batch = indexer.confirmNext(); batch.isPresent(); batch = indexer.confirmNext()) {
-                batches.add(batch.get());
+            for (Optional<SingleIndexer.Proposal> proposal = indexer.propose(); proposal.isPresent();
+                    proposal = indexer.propose()) {
+                assertThat(indexer.propose()).as("a proposal stores nothing").isEqualTo(proposal);
+                assertThat(confirmed.batchCount()).isEqualTo(batches.size());
+                ConfirmedBatch batch = confirmedBatch(confirmed, proposal.get().batch(), proposal.get().entries());
+                confirmed.append(batch, proposal.get().entries());
+                assertThat(confirmed.checkpoint()).isEqualTo(batch.checkpoint());
+                batches.add(batch);
             }
-            assertThat(batches).extracting(Batch::number).containsExactly(0L, 1L);
+            assertThat(batches).extracting(batch -> batch.batch().number()).containsExactly(0L, 1L);
         }
         try (ConfirmedLog confirmed = ConfirmedLog.open(folder.resolve("confirmed"))) {
             assertThat(confirmed.batchCount()).isEqualTo(2);
             assertThat(confirmed.lengths().values()).containsExactly(700L, 700L);
+            assertThat(confirmed.checkpoint()).isEqualTo(batches.getLast().checkpoint());
             List<EntryId> order = new ArrayList<>();
             for (long n = 0; n < confirmed.batchCount(); n++) {
-                order.addAll(confirmed.batch(n).orElseThrow().entries());
+                ConfirmedBatch batch = confirmed.batch(n).orElseThrow();
+                assertThat(batch).isEqualTo(batches.get((int) n));
+                order.addAll(batch.batch().entries());
             }
+            assertThat(confirmed.batch(2)).isEmpty();
             assertThat(order).hasSize(1400);
             Set<EntryId> seen = new HashSet<>();
             for (EntryId id : order) {
@@ -92,20 +107,60 @@ class SingleIndexerTest {
         LogEntry b0 = history.get(1);
         LogEntry a1 = history.get(2);
         try (ConfirmedLog confirmed = ConfirmedLog.open(folder)) {
-            assertThatThrownBy(() -> confirmed.append(new Batch(1, List.of(a0.id())), List.of(a0)))
+            // A checkpoint cannot be computed for a batch that does not follow it: give one of the right count.
+            Batch skipping = new Batch(1, List.of(a0.id()));
+            assertThatThrownBy(() -> confirmed.append(new ConfirmedBatch(skipping,
+                    new Checkpoint(2, Checkpoint.ZERO, Checkpoint.ZERO), List.of()), List.of(a0)))
                     .hasMessageContaining("is not next");
-            assertThatThrownBy(() -> confirmed.append(new Batch(0, List.of(a1.id())), List.of(a1)))
+            Batch early = new Batch(0, List.of(a1.id()));
+            assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, early, List.of(a1)), List.of(a1)))
                     .hasMessageContaining("does not come next in its log");
-            assertThatThrownBy(() -> confirmed.append(new Batch(0, List.of(b0.id())), List.of(b0)))
+            Batch beforeHead = new Batch(0, List.of(b0.id()));
+            assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, beforeHead, List.of(b0)), List.of(b0)))
                     .hasMessageContaining("comes before its head");
-            assertThatThrownBy(() -> confirmed.append(new Batch(0, List.of(a0.id())), List.of(b0)))
+            Batch other = new Batch(0, List.of(a0.id()));
+            assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, other, List.of(a0)), List.of(b0)))
                     .hasMessageContaining("not the batch's");
             assertThat(confirmed.batchCount()).isZero();
             assertThat(confirmed.lengths()).isEmpty();
-            confirmed.append(new Batch(0, List.of(a0.id(), b0.id())), List.of(a0, b0));
-            assertThatThrownBy(() -> confirmed.append(new Batch(1, List.of(a0.id())), List.of(a0)))
+            assertThat(confirmed.checkpoint()).isEqualTo(Checkpoint.GENESIS);
+            Batch first = new Batch(0, List.of(a0.id(), b0.id()));
+            confirmed.append(confirmedBatch(confirmed, first, List.of(a0, b0)), List.of(a0, b0));
+            Batch repeating = new Batch(1, List.of(a0.id()));
+            assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, repeating, List.of(a0)), List.of(a0)))
                     .hasMessageContaining("does not come next in its log");
             assertThat(confirmed.lengths()).isEqualTo(Map.of(a0.writer(), 1L, b0.writer(), 1L));
+            assertThat(confirmed.batchCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theConfirmedLogRefusesABatchWhoseCheckpointDoesNotHashItsEntries() throws Exception {
+        List<LogEntry> history = interleaved(1);
+        LogEntry a0 = history.get(0);
+        LogEntry b0 = history.get(1);
+        // Another entry with a0's id: the same writer and seq, different content.
+        LogEntry otherA0 = new LogEntry(a0.writer(), a0.seq(), a0.prev(), a0.heads(), a0.timestamp() + 1, a0.op(),
+                a0.signature());
+        Batch batch = new Batch(0, List.of(a0.id(), b0.id()));
+        try (ConfirmedLog confirmed = ConfirmedLog.open(folder)) {
+            Checkpoint ofOtherEntries = Checkpoint.GENESIS.next(batch, List.of(otherA0, b0), Map.of());
+            assertThatThrownBy(() -> confirmed.append(new ConfirmedBatch(batch, ofOtherEntries, List.of()), List.of(a0, b0)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("log hash does not match");
+            Checkpoint right = Checkpoint.GENESIS.next(batch, List.of(a0, b0), Map.of());
+            Checkpoint zeroHash = new Checkpoint(1, Checkpoint.ZERO, right.stateHash());
+            assertThatThrownBy(() -> confirmed.append(new ConfirmedBatch(batch, zeroHash, List.of()), List.of(a0, b0)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("log hash does not match");
+            assertThat(confirmed.batchCount()).isZero();
+            assertThat(confirmed.lengths()).isEmpty();
+            assertThat(confirmed.checkpoint()).isEqualTo(Checkpoint.GENESIS);
+            assertThat(confirmed.batch(0)).isEmpty();
+            ConfirmedBatch good = new ConfirmedBatch(batch, right, List.of());
+            confirmed.append(good, List.of(a0, b0));
+            assertThat(confirmed.checkpoint()).isEqualTo(right);
+            assertThat(confirmed.batch(0)).contains(good);
         }
     }
 }

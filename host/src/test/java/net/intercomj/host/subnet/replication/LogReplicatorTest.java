@@ -7,9 +7,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
+import net.intercomj.host.subnet.order.Batch;
+import net.intercomj.host.subnet.order.Checkpoint;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedLog;
 import net.intercomj.host.wallet.Ed25519Keys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,26 +33,61 @@ class LogReplicatorTest {
     @TempDir
     Path folder;
 
-    private final List<WriterLogStore> stores = new ArrayList<>();
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
-    /** One side of the link: its store, its replicator and what it has sent, not yet delivered. */
+    /** One side of the link: its store and confirmed log, its replicator and what it has sent, not yet delivered. */
     private final class Side {
         final WriterLogStore store;
+        final ConfirmedLog confirmed;
         final Deque<byte[]> sent = new ArrayDeque<>();
         final LogReplicator replicator;
         final List<LogReplicator.Received> received = new ArrayList<>();
         int entriesSent;
+        int batchesSent;
 
         Side(String name) throws Exception {
-            store = WriterLogStore.open(folder.resolve(name), SUBNET);
-            stores.add(store);
-            replicator = new LogReplicator(store, message -> {
+            store = WriterLogStore.open(folder.resolve(name + "/logs"), SUBNET);
+            opened.add(store);
+            confirmed = ConfirmedLog.open(folder.resolve(name + "/confirmed"));
+            opened.add(confirmed);
+            replicator = new LogReplicator(store, confirmed, message -> {
                 if (message instanceof ReplicationMessage.Data data) {
                     entriesSent += data.entries().size();
+                }
+                if (message instanceof ReplicationMessage.BatchesData data) {
+                    batchesSent += data.batches().size();
                 }
                 sent.add(ReplicationCodec.encode(message));
             });
         }
+
+        /** Every confirmed batch received, in the order received. */
+        List<ConfirmedBatch> batchesReceived() {
+            return received.stream().flatMap(r -> r.batches().stream()).toList();
+        }
+    }
+
+    /** An indexer's key pair, to sign checkpoints as a real one would. */
+    private static final byte[] INDEXER_SEED = new byte[32];
+    private static final Bytes32 INDEXER = Bytes32.of(Ed25519Keys.publicKey(INDEXER_SEED));
+
+    /** Confirms {@code entries} on {@code side}, one batch each, with signed checkpoints. */
+    private static void confirmEach(Side side, List<LogEntry> entries) throws Exception {
+        for (LogEntry entry : entries) {
+            Batch batch = new Batch(side.confirmed.batchCount(), List.of(entry.id()));
+            Checkpoint checkpoint = side.confirmed.checkpoint().next(batch, List.of(entry),
+                    Map.of("n", Optional.of(Long.toString(entry.seq()))));
+            side.confirmed.append(new ConfirmedBatch(batch, checkpoint, List.of(new ConfirmedBatch.IndexerSignature(
+                    INDEXER, Ed25519Keys.sign(INDEXER_SEED, checkpoint.signedBytes(SUBNET))))), List.of(entry));
+        }
+    }
+
+    private static List<ConfirmedBatch> batches(ConfirmedLog confirmed) throws Exception {
+        List<ConfirmedBatch> batches = new ArrayList<>();
+        for (long n = 0; n < confirmed.batchCount(); n++) {
+            batches.add(confirmed.batch(n).orElseThrow());
+        }
+        return batches;
     }
 
     private static List<LogEntry> log(int writerNumber, int count) {
@@ -73,8 +115,10 @@ class LogReplicatorTest {
     }
 
     @AfterEach
-    void close() {
-        stores.forEach(WriterLogStore::close);
+    void close() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
     }
 
     @Test
@@ -149,5 +193,39 @@ class LogReplicatorTest {
         assertThat(b.store.length(writer)).isEqualTo(1);
         // The same data again stores nothing twice.
         assertThat(b.replicator.receive(new ReplicationMessage.Data(writer, List.of(entries.get(0)))).stored()).isEmpty();
+    }
+
+    @Test
+    void aPeersConfirmedBatchesComeOverAndNewOnesFollowWhenAnnounced() throws Exception {
+        Side a = new Side("a");
+        Side b = new Side("b");
+        List<LogEntry> entries = log(1, 25);
+        for (LogEntry entry : entries) {
+            a.store.append(entry);
+        }
+        // More batches than one BatchesData carries, so they come over in several.
+        confirmEach(a, entries.subList(0, 20));
+        a.replicator.open();
+        b.replicator.open();
+        pump(a, b);
+        assertThat(b.batchesReceived()).containsExactlyElementsOf(batches(a.confirmed));
+        assertThat(a.batchesSent).as("no batch sent twice").isEqualTo(20);
+        assertThat(a.batchesReceived()).as("b has none to give").isEmpty();
+        assertThat(b.batchesSent).isZero();
+        // What arrived is the same confirmed log: b can append it as it is, checkpoints and all.
+        for (ConfirmedBatch batch : b.batchesReceived()) {
+            List<LogEntry> batchEntries = new ArrayList<>();
+            for (EntryId id : batch.batch().entries()) {
+                batchEntries.add(b.store.get(id.writer(), id.seq()).orElseThrow());
+            }
+            b.confirmed.append(batch, batchEntries);
+        }
+        assertThat(b.confirmed.checkpoint()).isEqualTo(a.confirmed.checkpoint());
+
+        confirmEach(a, entries.subList(20, 25));
+        a.replicator.announceBatches();
+        pump(a, b);
+        assertThat(b.batchesReceived()).containsExactlyElementsOf(batches(a.confirmed));
+        assertThat(a.batchesSent).isEqualTo(25);
     }
 }

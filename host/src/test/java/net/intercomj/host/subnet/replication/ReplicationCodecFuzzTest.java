@@ -1,6 +1,7 @@
 package net.intercomj.host.subnet.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +9,13 @@ import java.util.List;
 import java.util.Random;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.wire.WireException;
+import net.intercomj.host.net.wire.WireWriter;
+import net.intercomj.host.subnet.order.ConfirmedBatchCodec;
+import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.order.Batch;
+import net.intercomj.host.subnet.order.Checkpoint;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.wallet.Ed25519Keys;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +34,25 @@ class ReplicationCodecFuzzTest {
         return Bytes32.of(key);
     }
 
+    /** Confirmed batch {@code number}: random entries, hashes and signatures (the codec checks none of them). */
+    private static ConfirmedBatch randomBatch(Random random, long number) {
+        List<EntryId> entries = new ArrayList<>();
+        for (int i = 1 + random.nextInt(5); i > 0; i--) {
+            entries.add(new EntryId(randomKey(random), random.nextBoolean() ? random.nextInt(100)
+                    : random.nextLong(0, Long.MAX_VALUE)));
+        }
+        List<ConfirmedBatch.IndexerSignature> signatures = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            byte[] signature = new byte[64];
+            random.nextBytes(signature);
+            signatures.add(new ConfirmedBatch.IndexerSignature(randomKey(random), signature));
+        }
+        return new ConfirmedBatch(new Batch(number, entries),
+                new Checkpoint(number + 1, randomKey(random), randomKey(random)), signatures);
+    }
+
     private static ReplicationMessage randomMessage(Random random) {
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(6)) {
             case 0 -> {
                 List<ReplicationMessage.LogLength> logs = new ArrayList<>();
                 for (int i = random.nextInt(6); i > 0; i--) {
@@ -38,6 +62,17 @@ class ReplicationCodecFuzzTest {
             }
             case 1 -> new ReplicationMessage.Want(randomKey(random), random.nextLong(0, Long.MAX_VALUE),
                     1 + random.nextInt(ReplicationMessage.MAX_ITEMS));
+            case 2 -> new ReplicationMessage.BatchesHave(random.nextLong(0, Long.MAX_VALUE));
+            case 3 -> new ReplicationMessage.BatchesWant(random.nextLong(0, Long.MAX_VALUE),
+                    1 + random.nextInt(ReplicationMessage.MAX_BATCHES));
+            case 4 -> {
+                List<ConfirmedBatch> batches = new ArrayList<>();
+                long first = random.nextBoolean() ? random.nextInt(1000) : random.nextLong(0, Long.MAX_VALUE - 10);
+                for (int i = random.nextInt(ReplicationMessage.MAX_BATCHES + 1); i > 0; i--) {
+                    batches.add(randomBatch(random, first + batches.size()));
+                }
+                yield new ReplicationMessage.BatchesData(batches);
+            }
             default -> {
                 byte[] seed = new byte[32];
                 random.nextBytes(seed);
@@ -89,5 +124,32 @@ class ReplicationCodecFuzzTest {
                 }
             }
         }
+    }
+
+    @Test
+    void batchMessagesOutOfBoundsFailAsWireErrors() {
+        Random random = new Random(21);
+        // BatchesWant for no batch, or for more than one message carries.
+        assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(5).uvarint(3).uvarint(0).toByteArray()))
+                .isInstanceOf(WireException.class);
+        assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(5).uvarint(3)
+                .uvarint(ReplicationMessage.MAX_BATCHES + 1).toByteArray()))
+                .isInstanceOf(WireException.class);
+        // BatchesData with too many batches, with a gap, with a batch of no entries, with a last-possible number.
+        assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(6)
+                .uvarint(ReplicationMessage.MAX_BATCHES + 1).toByteArray()))
+                .isInstanceOf(WireException.class);
+        WireWriter gap = new WireWriter().u8(6).uvarint(2);
+        ConfirmedBatchCodec.encode(randomBatch(random, 3), gap);
+        ConfirmedBatchCodec.encode(randomBatch(random, 5), gap);
+        assertThatThrownBy(() -> ReplicationCodec.decode(gap.toByteArray()))
+                .isInstanceOf(WireException.class).hasMessageContaining("does not follow");
+        assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(6).uvarint(1).uvarint(0).uvarint(0)
+                .toByteArray()))
+                .isInstanceOf(WireException.class);
+        assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(6).uvarint(1).uvarint(Long.MAX_VALUE)
+                .uvarint(1).bytes32(randomKey(random)).uvarint(0).bytes32(randomKey(random))
+                .bytes32(randomKey(random)).uvarint(0).toByteArray()))
+                .isInstanceOf(WireException.class);
     }
 }

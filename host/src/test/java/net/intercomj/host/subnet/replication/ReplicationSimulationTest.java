@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
 import net.intercomj.host.subnet.order.CausalOrder;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedLog;
+import net.intercomj.host.subnet.order.SingleIndexer;
 import net.intercomj.host.wallet.Ed25519Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Log replication on a simulated network, one seed at a time: writers append while links drop
  * and come back and peers crash and restart from disk; links, like the real ones, deliver in
- * order while they last. Once everything heals, every peer must hold the same logs and compute
- * the same causal order. Each seed's run is deterministic, so a failing seed reproduces.
+ * order while they last. The first peer is also the indexer: now and then it confirms a batch,
+ * and the confirmed batches replicate too; a peer appends one to its own confirmed log once it
+ * holds the batch's entries. Once everything heals, every peer must hold the same logs, compute
+ * the same causal order and hold the same confirmed log. Each seed's run is deterministic, so a
+ * failing seed reproduces.
  */
 class ReplicationSimulationTest {
 
@@ -35,20 +43,38 @@ class ReplicationSimulationTest {
     @TempDir
     Path folder;
 
-    /** One simulated peer: a writer with a store on disk, up while {@code store} is set. */
+    /**
+     * One simulated peer: a writer with a store and a confirmed log on disk, up while {@code store}
+     * is set, and in memory the batches received but not appended yet.
+     */
     private static final class Peer {
         final int index;
         final Path folder;
         final byte[] seed = new byte[32];
         final Bytes32 key;
         WriterLogStore store;
+        ConfirmedLog confirmed;
+        final TreeMap<Long, ConfirmedBatch> pending = new TreeMap<>();
 
         Peer(int index, Path folder, Random random) throws Exception {
             this.index = index;
             this.folder = folder;
             random.nextBytes(seed);
             key = Bytes32.of(Ed25519Keys.publicKey(seed));
-            store = WriterLogStore.open(folder, SUBNET);
+            start();
+        }
+
+        void start() throws Exception {
+            store = WriterLogStore.open(folder.resolve("logs"), SUBNET);
+            confirmed = ConfirmedLog.open(folder.resolve("confirmed"));
+        }
+
+        void stop() {
+            store.close();
+            confirmed.close();
+            store = null;
+            confirmed = null;
+            pending.clear();
         }
     }
 
@@ -64,8 +90,8 @@ class ReplicationSimulationTest {
         Link(Peer a, Peer b) {
             this.a = a;
             this.b = b;
-            atA = new LogReplicator(a.store, message -> toB.add(ReplicationCodec.encode(message)));
-            atB = new LogReplicator(b.store, message -> toA.add(ReplicationCodec.encode(message)));
+            atA = new LogReplicator(a.store, a.confirmed, message -> toB.add(ReplicationCodec.encode(message)));
+            atB = new LogReplicator(b.store, b.confirmed, message -> toA.add(ReplicationCodec.encode(message)));
             atA.open();
             atB.open();
         }
@@ -100,6 +126,73 @@ class ReplicationSimulationTest {
         assertThat(received.rejected()).as("honest peers never send bad entries").isEmpty();
         received.stored().stream().map(LogEntry::writer).distinct()
                 .forEach(writer -> announceElsewhere(receiver, link, writer));
+        for (ConfirmedBatch batch : received.batches()) {
+            if (batch.batch().number() >= receiver.confirmed.batchCount()) {
+                receiver.pending.putIfAbsent(batch.batch().number(), batch);
+            }
+        }
+        appendPending(receiver);
+    }
+
+    /** Appends the peer's pending batches that come next and whose entries it holds; tells its links. */
+    private void appendPending(Peer peer) throws Exception {
+        boolean appended = false;
+        for (ConfirmedBatch next = peer.pending.get(peer.confirmed.batchCount()); next != null;
+                next = peer.pending.get(peer.confirmed.batchCount())) {
+            List<LogEntry> entries = new ArrayList<>();
+            for (EntryId id : next.batch().entries()) {
+                Optional<LogEntry> entry = peer.store.get(id.writer(), id.seq());
+                if (entry.isEmpty()) {
+                    break;
+                }
+                entries.add(entry.get());
+            }
+            if (entries.size() < next.batch().entries().size()) {
+                break;
+            }
+            // Throws if the batch breaks the confirmed log's rules or its checkpoint: honest peers never send such.
+            peer.confirmed.append(next, entries);
+            appended = true;
+        }
+        peer.pending.headMap(peer.confirmed.batchCount()).clear();
+        if (appended) {
+            announceBatches(peer);
+        }
+    }
+
+    private void announceBatches(Peer peer) {
+        for (Link link : links) {
+            if (link.involves(peer)) {
+                link.at(peer).announceBatches();
+            }
+        }
+    }
+
+    /** The indexer confirms the next batch of what it holds, if any. */
+    private boolean confirm(Peer indexer) throws Exception {
+        Optional<SingleIndexer.Proposal> proposal = new SingleIndexer(indexer.store, indexer.confirmed).propose();
+        if (proposal.isEmpty()) {
+            return false;
+        }
+        SingleIndexer.Proposal next = proposal.get();
+        indexer.confirmed.append(new ConfirmedBatch(next.batch(),
+                indexer.confirmed.checkpoint().next(next.batch(), next.entries(), Map.of()), List.of()), next.entries());
+        announceBatches(indexer);
+        return true;
+    }
+
+    /** Delivers every message on every link, until none is left. */
+    private void deliverAll() throws Exception {
+        boolean delivered = true;
+        while (delivered) {
+            delivered = false;
+            for (Link link : List.copyOf(links)) {
+                if (!link.toA.isEmpty() || !link.toB.isEmpty()) {
+                    deliver(link, !link.toA.isEmpty());
+                    delivered = true;
+                }
+            }
+        }
     }
 
     private void append(Peer peer, Random random) throws Exception {
@@ -125,8 +218,7 @@ class ReplicationSimulationTest {
 
     private void crash(Peer peer) {
         links.removeIf(link -> link.involves(peer));
-        peer.store.close();
-        peer.store = null;
+        peer.stop();
     }
 
     private void runSeed(long seed) throws Exception {
@@ -137,6 +229,7 @@ class ReplicationSimulationTest {
         for (int i = 0; i < count; i++) {
             peers.add(new Peer(i, folder.resolve("seed-" + seed + "/peer-" + i), random));
         }
+        Peer indexer = peers.getFirst();
         try {
             for (int step = 0; step < 400; step++) {
                 int action = random.nextInt(100);
@@ -144,6 +237,10 @@ class ReplicationSimulationTest {
                 Peer other = peers.get(random.nextInt(count));
                 if (action < 20 && peer.store != null) {
                     append(peer, random);
+                } else if (action < 25) {
+                    if (indexer.store != null) {
+                        confirm(indexer);
+                    }
                 } else if (action < 75 && !links.isEmpty()) {
                     deliver(links.get(random.nextInt(links.size())), random.nextBoolean());
                 } else if (action < 85 && peer != other) {
@@ -153,13 +250,13 @@ class ReplicationSimulationTest {
                 } else if (action < 96 && peer.store != null) {
                     crash(peer);
                 } else if (peer.store == null) {
-                    peer.store = WriterLogStore.open(peer.folder, SUBNET);
+                    peer.start();
                 }
             }
             // Heal: every peer up, every pair linked, every message delivered.
             for (Peer peer : peers) {
                 if (peer.store == null) {
-                    peer.store = WriterLogStore.open(peer.folder, SUBNET);
+                    peer.start();
                 }
             }
             links.clear();
@@ -170,26 +267,36 @@ class ReplicationSimulationTest {
                     }
                 }
             }
-            boolean delivered = true;
-            while (delivered) {
-                delivered = false;
-                for (Link link : List.copyOf(links)) {
-                    if (!link.toA.isEmpty() || !link.toB.isEmpty()) {
-                        deliver(link, !link.toA.isEmpty());
-                        delivered = true;
-                    }
-                }
-            }
+            deliverAll();
             Map<Bytes32, Long> expected = peers.getFirst().store.lengths();
             List<LogEntry> expectedOrder = order(peers.getFirst().store);
             for (Peer peer : peers) {
                 assertThat(peer.store.lengths()).as("seed %d, peer %d", seed, peer.index).isEqualTo(expected);
                 assertThat(order(peer.store)).as("seed %d, peer %d", seed, peer.index).isEqualTo(expectedOrder);
             }
+            // Every batch the indexer confirmed reached every peer, which holds every entry by now.
+            for (Peer peer : peers) {
+                assertThat(peer.confirmed.batchCount()).as("seed %d, peer %d", seed, peer.index)
+                        .isEqualTo(indexer.confirmed.batchCount());
+                assertThat(peer.confirmed.checkpoint()).as("seed %d, peer %d", seed, peer.index)
+                        .isEqualTo(indexer.confirmed.checkpoint());
+                assertThat(peer.pending).as("seed %d, peer %d", seed, peer.index).isEmpty();
+            }
+            // The indexer confirms the rest, and that follows too.
+            while (confirm(indexer)) {
+                deliverAll();
+            }
+            deliverAll();
+            assertThat(indexer.confirmed.lengths()).as("seed %d: everything confirmed", seed).isEqualTo(expected);
+            for (Peer peer : peers) {
+                assertThat(peer.confirmed.checkpoint()).as("seed %d, peer %d", seed, peer.index)
+                        .isEqualTo(indexer.confirmed.checkpoint());
+                assertThat(peer.confirmed.lengths()).as("seed %d, peer %d", seed, peer.index).isEqualTo(expected);
+            }
         } finally {
             for (Peer peer : peers) {
                 if (peer.store != null) {
-                    peer.store.close();
+                    peer.stop();
                 }
             }
         }

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,9 @@ import net.intercomj.host.net.dht.DhtNode;
 import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedLog;
+import net.intercomj.host.subnet.order.SingleIndexer;
 import net.intercomj.host.wallet.Ed25519Keys;
 import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writer logs replicate between real peers on loopback, live and after a restart. */
+/** Writer logs and confirmed batches replicate between real peers on loopback, live and after a restart. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SubnetReplicationTest {
 
@@ -43,8 +48,24 @@ class SubnetReplicationTest {
     private final List<PeerNetwork> networks = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> others = new ArrayList<>();
 
-    /** One peer of the subnet. */
-    private record Peer(PeerNetwork network, WriterLogStore store, SubnetReplication replication, List<LogEntry> stored) {}
+    /** One peer of the subnet, with what replication handed it. */
+    private record Peer(PeerNetwork network, WriterLogStore store, ConfirmedLog confirmed, SubnetReplication replication,
+            List<LogEntry> stored, List<ConfirmedBatch> batches) {}
+
+    /** A listener that records what it is handed. */
+    private static SubnetReplication.Listener recording(List<LogEntry> stored, List<ConfirmedBatch> batches) {
+        return new SubnetReplication.Listener() {
+            @Override
+            public void onStored(LogEntry entry) {
+                stored.add(entry);
+            }
+
+            @Override
+            public void onBatches(List<ConfirmedBatch> received) {
+                batches.addAll(received);
+            }
+        };
+    }
 
     private Peer peer(String name) throws Exception {
         if (bootstrap == null) {
@@ -54,12 +75,25 @@ class SubnetReplicationTest {
                 List.of(bootstrap.localAddress()), 0, List.of(), SwarmConfig.defaults(LOOPBACK)));
         networks.add(network);
         WriterLogStore store = WriterLogStore.open(folder.resolve(name), SUBNET);
+        ConfirmedLog confirmed = ConfirmedLog.open(folder.resolve(name + "-confirmed"));
         List<LogEntry> stored = new CopyOnWriteArrayList<>();
-        SubnetReplication replication = SubnetReplication.start(new NetworkService(network), store, SUBNET, TOPIC,
-                stored::add);
+        List<ConfirmedBatch> batches = new CopyOnWriteArrayList<>();
+        SubnetReplication replication = SubnetReplication.start(new NetworkService(network), store, confirmed, SUBNET,
+                TOPIC, recording(stored, batches));
         others.add(store);
+        others.add(confirmed);
         others.add(0, replication);
-        return new Peer(network, store, replication, stored);
+        return new Peer(network, store, confirmed, replication, stored, batches);
+    }
+
+    /** The peer confirms what it holds as its subnet's sole indexer, and tells the others. */
+    private static ConfirmedBatch confirm(Peer indexer) throws Exception {
+        SingleIndexer.Proposal proposal = new SingleIndexer(indexer.store(), indexer.confirmed()).propose().orElseThrow();
+        ConfirmedBatch batch = new ConfirmedBatch(proposal.batch(),
+                indexer.confirmed().checkpoint().next(proposal.batch(), proposal.entries(), Map.of()), List.of());
+        indexer.confirmed().append(batch, proposal.entries());
+        indexer.replication().announceBatches();
+        return batch;
     }
 
     private static List<LogEntry> log(int count) {
@@ -92,13 +126,22 @@ class SubnetReplicationTest {
         for (LogEntry entry : log.subList(0, 350)) {
             writer.replication().append(entry);
         }
+        ConfirmedBatch first = confirm(writer);
         Peer b = peer("b");
         Peer c = peer("c");
         await().atMost(Duration.ofSeconds(60)).until(() -> b.store().length(WRITER) == 350 && c.store().length(WRITER) == 350);
+        // The batch confirmed before they joined comes over when they link.
+        await().atMost(Duration.ofSeconds(60)).until(() -> b.batches().contains(first) && c.batches().contains(first));
         for (LogEntry entry : log.subList(350, 400)) {
             writer.replication().append(entry);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> b.store().length(WRITER) == 400 && c.store().length(WRITER) == 400);
+        // One confirmed after they linked follows when it is announced.
+        ConfirmedBatch second = confirm(writer);
+        await().atMost(Duration.ofSeconds(60)).until(() -> b.batches().contains(second) && c.batches().contains(second));
+        for (Peer peer : List.of(b, c)) {
+            assertThat(new HashSet<>(peer.batches())).containsExactlyInAnyOrder(first, second);
+        }
         for (Peer peer : List.of(b, c)) {
             List<LogEntry> replicated = new ArrayList<>(peer.store().range(WRITER, 0, 256));
             replicated.addAll(peer.store().range(WRITER, 256, 256));
@@ -118,17 +161,21 @@ class SubnetReplicationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> reader.store().length(WRITER) == 100);
         reader.replication().close();
         reader.store().close();
+        reader.confirmed().close();
         others.remove(reader.replication());
         others.remove(reader.store());
+        others.remove(reader.confirmed());
         for (LogEntry entry : log.subList(100, 150)) {
             writer.replication().append(entry);
         }
         WriterLogStore reopened = WriterLogStore.open(folder.resolve("reader"), SUBNET);
         others.add(reopened);
         assertThat(reopened.length(WRITER)).isEqualTo(100);
+        ConfirmedLog reopenedConfirmed = ConfirmedLog.open(folder.resolve("reader-confirmed"));
+        others.add(reopenedConfirmed);
         List<LogEntry> storedAfterRestart = new CopyOnWriteArrayList<>();
-        others.add(0, SubnetReplication.start(new NetworkService(reader.network()), reopened, SUBNET, TOPIC,
-                storedAfterRestart::add));
+        others.add(0, SubnetReplication.start(new NetworkService(reader.network()), reopened, reopenedConfirmed, SUBNET,
+                TOPIC, recording(storedAfterRestart, new CopyOnWriteArrayList<>())));
         await().atMost(Duration.ofSeconds(60)).until(() -> reopened.length(WRITER) == 150);
         assertThat(storedAfterRestart).containsExactlyElementsOf(log.subList(100, 150));
     }

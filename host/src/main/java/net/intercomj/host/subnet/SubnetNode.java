@@ -1,0 +1,482 @@
+package net.intercomj.host.subnet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import net.intercomj.api.network.Network;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.store.StoreException;
+import net.intercomj.host.store.WriterKey;
+import net.intercomj.host.subnet.apply.AppliedBatch;
+import net.intercomj.host.subnet.apply.SubnetState;
+import net.intercomj.host.subnet.log.EntryException;
+import net.intercomj.host.subnet.log.EntryId;
+import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.log.WriterLogStore;
+import net.intercomj.host.subnet.op.CanonicalJson;
+import net.intercomj.host.subnet.op.Membership;
+import net.intercomj.host.subnet.op.OpApplier;
+import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.order.Batch;
+import net.intercomj.host.subnet.order.CausalOrder;
+import net.intercomj.host.subnet.order.Checkpoint;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedLog;
+import net.intercomj.host.subnet.order.SingleIndexer;
+import net.intercomj.host.subnet.replication.SubnetReplication;
+import net.intercomj.host.subnet.view.ConfirmedView;
+import net.intercomj.host.subnet.view.ViewReader;
+import net.intercomj.host.wallet.Ed25519Keys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer's part in a subnet: its writer logs, the confirmed log, the views, replication with
+ * the other peers, and, on the indexer, the ordering. One apply thread does all the state
+ * changes, woken whenever entries or batches arrive or this peer appends; everything else only
+ * reads.
+ *
+ * <p>Batches come from the indexer with its signed checkpoint. A reader takes a batch only with
+ * signatures of a majority of the indexers its confirmed view names, applies it, and compares
+ * the resulting checkpoint with the signed one; a difference stops its apply for good, naming
+ * the batch (non-determinism or a different contract must not go unnoticed).
+ */
+public final class SubnetNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubnetNode.class);
+    /** Unordered entries considered per writer when rebuilding the unconfirmed view. */
+    private static final int PENDING_PER_WRITER = 4096;
+
+    /** Where a subnet's data lives and who this peer is in it. */
+    public record Config(Path folder, Bytes32 subnet, byte[] topic, WriterKey writerKey) {}
+
+    private final Bytes32 subnet;
+    private final WriterKey writerKey;
+    private final Bytes32 self;
+    private final WriterLogStore logs;
+    private final ConfirmedLog confirmedLog;
+    private final ConfirmedView view;
+    private final SubnetState state;
+    private final SingleIndexer indexer;
+    private final Consumer<String> applyLog;
+    private final Map<EntryId, CompletableFuture<OpResult>> waiting = new ConcurrentHashMap<>();
+    private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
+    private SubnetReplication replication;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    // Guarded by lock.
+    private boolean signalled;
+    private boolean closed;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private volatile String halted;
+    private Thread applyThread;
+
+    private SubnetNode(Config config, WriterLogStore logs, ConfirmedLog confirmedLog, ConfirmedView view,
+            SubnetState state, OpApplier ops, Consumer<String> applyLog) {
+        this.subnet = config.subnet();
+        this.writerKey = config.writerKey();
+        this.self = Bytes32.of(config.writerKey().publicKey());
+        this.logs = logs;
+        this.confirmedLog = confirmedLog;
+        this.view = view;
+        this.state = state;
+        this.indexer = new SingleIndexer(logs, confirmedLog);
+        this.applyLog = applyLog;
+    }
+
+    /**
+     * Opens the subnet's stores in {@code config.folder()}, finishes applying what the confirmed
+     * log holds beyond the view (after a crash), and starts replicating and applying.
+     *
+     * @param ops      the op types this subnet runs
+     * @param applyLog receives the apply log's lines ({@code Admin added: …}) of confirmed ops
+     */
+    public static SubnetNode start(Config config, Network network, OpApplier ops, Consumer<String> applyLog)
+            throws StoreException {
+        WriterLogStore logs = WriterLogStore.open(config.folder().resolve("logs"), config.subnet());
+        ConfirmedLog confirmedLog = null;
+        ConfirmedView view = null;
+        try {
+            confirmedLog = ConfirmedLog.open(config.folder().resolve("confirmed"));
+            view = ConfirmedView.open(config.folder().resolve("view"));
+            SubnetState state = new SubnetState(ops, view, checkpointAfter(confirmedLog, view.appliedBatches()));
+            SubnetNode node = new SubnetNode(config, logs, confirmedLog, view, state, ops, applyLog);
+            node.catchUpView();
+            node.rebuildUnconfirmed(List.of());
+            node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), config.topic(),
+                    new SubnetReplication.Listener() {
+                        @Override
+                        public void onStored(LogEntry entry) {
+                            node.signal();
+                        }
+
+                        @Override
+                        public void onBatches(List<ConfirmedBatch> batches) {
+                            node.receive(batches);
+                        }
+                    });
+            node.applyThread = Thread.ofVirtual().name("subnet-apply " + config.subnet().shortHex())
+                    .start(node::applyLoop);
+            node.signal();
+            return node;
+        } catch (StoreException | RuntimeException e) {
+            if (view != null) {
+                view.close();
+            }
+            if (confirmedLog != null) {
+                confirmedLog.close();
+            }
+            logs.close();
+            throw e;
+        }
+    }
+
+    // ---- what others see
+
+    public Bytes32 subnet() {
+        return subnet;
+    }
+
+    /** This peer's writer key. */
+    public Bytes32 writerKey() {
+        return self;
+    }
+
+    public ViewReader confirmed() {
+        return state.confirmed();
+    }
+
+    public ViewReader unconfirmed() {
+        return state.unconfirmed();
+    }
+
+    /** Whether this peer may append, as far as it knows (its unconfirmed view). */
+    public boolean isWriter() {
+        return Membership.isWriter(state.unconfirmed(), self.toHex());
+    }
+
+    /** Whether this peer is an indexer in its confirmed view. */
+    public boolean isIndexer() {
+        return indexers().contains(self.toHex());
+    }
+
+    /** Why apply stopped, if it did. */
+    public Optional<String> halted() {
+        return Optional.ofNullable(halted);
+    }
+
+    /** Numbers for {@code /stats}. */
+    public SubnetStats stats() {
+        long known = logs.lengths().values().stream().mapToLong(Long::longValue).sum();
+        long confirmedEntries = confirmedLog.lengths().values().stream().mapToLong(Long::longValue).sum();
+        return new SubnetStats(logs.lengths().size(), Membership.writerCount(state.confirmed()), indexers(),
+                known, confirmedEntries, confirmedLog.batchCount(), view.appliedBatches(), state.rollbacks(),
+                replication == null ? 0 : replication.peerCount(), halted);
+    }
+
+    // ---- appending
+
+    /**
+     * Appends {@code op} to this peer's log and replicates it.
+     *
+     * @return a future completed with the op's result once it is confirmed and applied
+     * @throws SubnetException if this peer is not a writer, or the op is too large
+     */
+    public CompletableFuture<OpResult> append(JsonNode op) throws SubnetException {
+        if (!isWriter()) {
+            throw new SubnetException("Peer is not writable.");
+        }
+        appendLock.lock();
+        try {
+            long length = logs.length(self);
+            LogEntry previous = length == 0 ? null : logs.get(self, length - 1).orElseThrow();
+            List<EntryId> heads = new ArrayList<>();
+            for (Map.Entry<Bytes32, Long> log : logs.lengths().entrySet()) {
+                if (!log.getKey().equals(self) && log.getValue() > 0 && heads.size() < LogEntry.MAX_HEADS) {
+                    heads.add(new EntryId(log.getKey(), log.getValue() - 1));
+                }
+            }
+            LogEntry entry;
+            try {
+                entry = LogEntry.append(subnet, self, previous, heads, System.currentTimeMillis(), CanonicalJson.write(op),
+                        writerKey::sign);
+            } catch (IllegalArgumentException e) {
+                throw new SubnetException("Cannot append: " + e.getMessage(), e);
+            }
+            CompletableFuture<OpResult> result = new CompletableFuture<>();
+            waiting.put(entry.id(), result);
+            try {
+                replication.append(entry);
+            } catch (EntryException e) {
+                waiting.remove(entry.id());
+                throw new SubnetException("Cannot append: " + e.getMessage(), e);
+            }
+            signal();
+            return result;
+        } catch (StoreException e) {
+            throw new SubnetException("Cannot append: " + e.getMessage(), e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    // ---- the apply thread
+
+    private void signal() {
+        lock.lock();
+        try {
+            signalled = true;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void receive(List<ConfirmedBatch> batches) {
+        lock.lock();
+        try {
+            for (ConfirmedBatch batch : batches) {
+                if (batch.batch().number() >= confirmedLog.batchCount()) {
+                    received.putIfAbsent(batch.batch().number(), batch);
+                }
+            }
+            signalled = true;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void applyLoop() {
+        while (true) {
+            lock.lock();
+            try {
+                while (!signalled && !closed) {
+                    work.awaitUninterruptibly();
+                }
+                if (closed) {
+                    return;
+                }
+                signalled = false;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                step();
+            } catch (StoreException | RuntimeException e) {
+                halt("Subnet apply failed: " + e.getMessage());
+                LOG.error("Subnet apply failed", e);
+                return;
+            }
+        }
+    }
+
+    /** Takes in what is ready: received batches, then (on the indexer) new batches, then the unconfirmed view. */
+    private void step() throws StoreException {
+        if (halted != null) {
+            return;
+        }
+        List<EntryId> confirmedNow = new ArrayList<>();
+        boolean progressed = acceptReceived(confirmedNow);
+        if (halted != null) {
+            return;
+        }
+        List<String> indexerKeys = indexers();
+        if (indexerKeys.size() == 1 && indexerKeys.get(0).equals(self.toHex())) {
+            for (Optional<SingleIndexer.Proposal> next = indexer.propose(); next.isPresent(); next = indexer.propose()) {
+                AppliedBatch applied = state.compute(next.get().batch(), next.get().entries());
+                byte[] signature = writerKey.sign(applied.checkpoint().signedBytes(subnet));
+                ConfirmedBatch confirmed = new ConfirmedBatch(applied.batch(), applied.checkpoint(),
+                        List.of(new ConfirmedBatch.IndexerSignature(self, signature)));
+                store(confirmed, applied);
+                applied.batch().entries().forEach(confirmedNow::add);
+                progressed = true;
+                if (!indexers().equals(indexerKeys)) {
+                    break;
+                }
+            }
+        }
+        if (progressed) {
+            replication.announceBatches();
+        }
+        rebuildUnconfirmed(confirmedNow);
+    }
+
+    /** Applies received batches that come next and whose entries are here. */
+    private boolean acceptReceived(List<EntryId> confirmedNow) throws StoreException {
+        boolean progressed = false;
+        while (true) {
+            ConfirmedBatch next;
+            lock.lock();
+            try {
+                received.headMap(confirmedLog.batchCount()).clear();
+                next = received.get(confirmedLog.batchCount());
+            } finally {
+                lock.unlock();
+            }
+            if (next == null) {
+                return progressed;
+            }
+            List<LogEntry> entries = new ArrayList<>();
+            for (EntryId id : next.batch().entries()) {
+                Optional<LogEntry> entry = logs.get(id.writer(), id.seq());
+                if (entry.isEmpty()) {
+                    // Replication brings it; the next signal retries.
+                    return progressed;
+                }
+                entries.add(entry.get());
+            }
+            long number = next.batch().number();
+            if (!signedByMajority(next)) {
+                LOG.warn("Subnet: batch {} lacks signatures of a majority of the indexers; ignored", number);
+                forget(number);
+                return progressed;
+            }
+            AppliedBatch applied = state.compute(next.batch(), entries);
+            if (!applied.checkpoint().logHash().equals(next.checkpoint().logHash())) {
+                LOG.warn("Subnet: batch {} does not match its signed log hash; ignored", number);
+                forget(number);
+                return progressed;
+            }
+            if (!applied.checkpoint().stateHash().equals(next.checkpoint().stateHash())) {
+                halt("Subnet apply stopped at batch " + number + ": the state hash after it is "
+                        + applied.checkpoint().stateHash().toHex() + " here but " + next.checkpoint().stateHash().toHex()
+                        + " at the indexers (a different contract, or a non-deterministic one)");
+                return progressed;
+            }
+            store(next, applied);
+            applied.batch().entries().forEach(confirmedNow::add);
+            progressed = true;
+        }
+    }
+
+    private void forget(long number) {
+        lock.lock();
+        try {
+            received.remove(number);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean signedByMajority(ConfirmedBatch batch) {
+        List<String> indexerKeys = indexers();
+        byte[] signed = batch.checkpoint().signedBytes(subnet);
+        long valid = batch.signatures().stream()
+                .filter(signature -> indexerKeys.contains(signature.indexer().toHex()))
+                .filter(signature -> Ed25519Keys.verify(signature.signature(), signed, signature.indexer().toByteArray()))
+                .map(ConfirmedBatch.IndexerSignature::indexer).distinct().count();
+        return valid > indexerKeys.size() / 2;
+    }
+
+    /** Stores a batch in the confirmed log, then its writes in the view; a crash between is repaired at start. */
+    private void store(ConfirmedBatch confirmed, AppliedBatch applied) throws StoreException {
+        confirmedLog.append(confirmed, applied.entries());
+        state.commit(applied);
+        report(applied);
+    }
+
+    private void report(AppliedBatch applied) {
+        for (int i = 0; i < applied.entries().size(); i++) {
+            LogEntry entry = applied.entries().get(i);
+            OpResult result = applied.results().get(i);
+            switch (result) {
+                case OpResult.Applied ok when ok.logLine() != null -> applyLog.accept(ok.logLine());
+                case OpResult.Applied ok -> { }
+                case OpResult.Rejected rejected when entry.writer().equals(self) ->
+                        applyLog.accept("Op rejected: " + rejected.reason());
+                case OpResult.Rejected rejected -> LOG.debug("Subnet: op {} rejected: {}", entry.id(), rejected.reason());
+            }
+            CompletableFuture<OpResult> waiter = waiting.remove(entry.id());
+            if (waiter != null) {
+                waiter.complete(result);
+            }
+        }
+    }
+
+    private void rebuildUnconfirmed(List<EntryId> confirmedNow) throws StoreException {
+        Map<Bytes32, Long> confirmedLengths = confirmedLog.lengths();
+        List<LogEntry> pending = new ArrayList<>();
+        for (Map.Entry<Bytes32, Long> log : logs.lengths().entrySet()) {
+            long from = confirmedLengths.getOrDefault(log.getKey(), 0L);
+            long count = Math.min(log.getValue() - from, PENDING_PER_WRITER);
+            if (count > 0) {
+                pending.addAll(logs.range(log.getKey(), from, (int) count));
+            }
+        }
+        state.rebuildUnconfirmed(confirmedNow, CausalOrder.order(confirmedLengths, pending).ordered());
+    }
+
+    /** After a crash between storing a batch and applying it, applies what the log holds beyond the view. */
+    private void catchUpView() throws StoreException {
+        while (view.appliedBatches() < confirmedLog.batchCount()) {
+            ConfirmedBatch confirmed = confirmedLog.batch(view.appliedBatches()).orElseThrow();
+            List<LogEntry> entries = new ArrayList<>();
+            for (EntryId id : confirmed.batch().entries()) {
+                entries.add(logs.get(id.writer(), id.seq()).orElseThrow(
+                        () -> new StoreException("The confirmed log names entry " + id + ", which is not stored")));
+            }
+            AppliedBatch applied = state.compute(confirmed.batch(), entries);
+            if (!applied.checkpoint().equals(confirmed.checkpoint())) {
+                throw new StoreException("Re-applying confirmed batch " + confirmed.batch().number()
+                        + " gives a different checkpoint than the one stored");
+            }
+            state.commit(applied);
+        }
+    }
+
+    private static Checkpoint checkpointAfter(ConfirmedLog log, long batches) throws StoreException {
+        return batches == 0 ? Checkpoint.GENESIS : log.batch(batches - 1).orElseThrow(
+                () -> new StoreException("The view is ahead of the confirmed log")).checkpoint();
+    }
+
+    /** The indexers of the confirmed view; before the first batch, the subnet's creator. */
+    private List<String> indexers() {
+        List<String> keys = Membership.indexers(state.confirmed());
+        return keys.isEmpty() && view.appliedBatches() == 0 ? List.of(subnet.toHex()) : keys;
+    }
+
+    private void halt(String reason) {
+        halted = reason;
+        LOG.error(reason);
+        applyLog.accept(reason);
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (replication != null) {
+            replication.close();
+        }
+        if (applyThread != null) {
+            try {
+                applyThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        waiting.values().forEach(waiter -> waiter.cancel(false));
+        view.close();
+        confirmedLog.close();
+        logs.close();
+    }
+}

@@ -1,0 +1,117 @@
+package net.intercomj.host.subnet.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.intercomj.host.store.StoreException;
+import net.intercomj.host.subnet.log.EntryId;
+import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.op.OpApplier;
+import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.ViewOverlay;
+import net.intercomj.host.subnet.order.Batch;
+import net.intercomj.host.subnet.order.Checkpoint;
+import net.intercomj.host.subnet.view.ConfirmedView;
+import net.intercomj.host.subnet.view.UnconfirmedView;
+import net.intercomj.host.subnet.view.ViewReader;
+
+/**
+ * The subnet's state: the confirmed view on disk, advanced one confirmed batch at a time, and
+ * the unconfirmed view, the confirmed one plus the ops known but not yet confirmed, applied in
+ * their deterministic causal order. Not thread-safe: the subnet's apply thread owns it; readers
+ * use {@link #confirmed()} and {@link #unconfirmed()}, which are.
+ */
+public final class SubnetState {
+
+    private final OpApplier ops;
+    private final ConfirmedView confirmed;
+    private final UnconfirmedView unconfirmed;
+    private Checkpoint checkpoint;
+    private List<EntryId> unconfirmedOrder = List.of();
+    private long rollbacks;
+
+    /**
+     * @param checkpoint the checkpoint after the view's last applied batch, from the confirmed log
+     */
+    public SubnetState(OpApplier ops, ConfirmedView confirmed, Checkpoint checkpoint) {
+        if (checkpoint.batches() != confirmed.appliedBatches() || !checkpoint.stateHash().equals(confirmed.stateHash())) {
+            throw new IllegalArgumentException("The view holds " + confirmed.appliedBatches()
+                    + " batches but the checkpoint given is of " + checkpoint.batches());
+        }
+        this.ops = ops;
+        this.confirmed = confirmed;
+        this.unconfirmed = new UnconfirmedView(confirmed);
+        this.checkpoint = checkpoint;
+    }
+
+    public ViewReader confirmed() {
+        return confirmed;
+    }
+
+    public ViewReader unconfirmed() {
+        return unconfirmed;
+    }
+
+    /** The checkpoint after the last applied batch. */
+    public Checkpoint checkpoint() {
+        return checkpoint;
+    }
+
+    public long appliedBatches() {
+        return confirmed.appliedBatches();
+    }
+
+    /** Times the unconfirmed view had to undo ops because confirmation ordered them differently. */
+    public long rollbacks() {
+        return rollbacks;
+    }
+
+    /** Applies {@code batch} in memory on top of the confirmed view; nothing is stored. */
+    public AppliedBatch compute(Batch batch, List<LogEntry> entries) {
+        if (batch.number() != confirmed.appliedBatches()) {
+            throw new IllegalArgumentException("Batch " + batch.number() + " cannot be applied next: "
+                    + confirmed.appliedBatches() + " are applied");
+        }
+        ViewOverlay overlay = new ViewOverlay(confirmed);
+        if (batch.number() == 0) {
+            ops.genesisIfEmpty(confirmed, overlay);
+        }
+        List<OpResult> results = new ArrayList<>(entries.size());
+        for (LogEntry entry : entries) {
+            results.add(ops.apply(entry, overlay));
+        }
+        return new AppliedBatch(batch, entries, overlay.writes(), results,
+                checkpoint.next(batch, entries, overlay.writes()));
+    }
+
+    /** Stores an applied batch in the confirmed view: all of it, atomically. */
+    public void commit(AppliedBatch applied) throws StoreException {
+        confirmed.apply(applied.batch().number(), applied.writes(), applied.checkpoint().stateHash());
+        checkpoint = applied.checkpoint();
+    }
+
+    /**
+     * Rebuilds the unconfirmed view from the entries not yet confirmed, in their deterministic
+     * order. Counts a rollback when the ops applied before are not a prefix of the new order
+     * after what was confirmed since.
+     *
+     * @param confirmedSince entries confirmed since the last rebuild, in confirmed order
+     * @param pending        the entries still unconfirmed, in causal order
+     */
+    public void rebuildUnconfirmed(List<EntryId> confirmedSince, List<LogEntry> pending) {
+        List<EntryId> order = new ArrayList<>(confirmedSince);
+        pending.forEach(entry -> order.add(entry.id()));
+        int common = Math.min(order.size(), unconfirmedOrder.size());
+        if (!order.subList(0, common).equals(unconfirmedOrder.subList(0, common))) {
+            rollbacks++;
+        }
+        ViewOverlay overlay = new ViewOverlay(confirmed);
+        if (confirmed.appliedBatches() == 0) {
+            ops.genesisIfEmpty(confirmed, overlay);
+        }
+        for (LogEntry entry : pending) {
+            ops.apply(entry, overlay);
+        }
+        unconfirmed.replace(overlay.writes());
+        unconfirmedOrder = pending.stream().map(LogEntry::id).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package net.intercomj.host.subnet.op.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import net.intercomj.host.subnet.op.OpContext;
+import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.ViewKeys;
+
+/**
+ * {@code unpinMessage}: releases pin slot {@code id} (spec §2.5.18). Dispatch
+ * {@code {type, id, address}}, where {@code id} is the pin slot ({@code pni/<id>}), not the
+ * message id; the slot must exist. Authorised when signed by the admin, or by {@code address}
+ * when it is a moderator.
+ *
+ * <p>If the slot's message still exists it becomes unpinned with no slot ({@code pinned: false},
+ * {@code pin_id: null}) and the slot is rewritten as {@code {msg, pinned: false}}; otherwise only
+ * the replay markers are written.
+ */
+public final class UnpinMessageOp implements OpHandler {
+
+    @Override
+    public String type() {
+        return "unpinMessage";
+    }
+
+    @Override
+    public OpResult apply(JsonNode op, OpContext context) {
+        return DispatchOps.run(() -> {
+            ObjectNode dispatch = DispatchOps.dispatch(op, type(), List.of("id", "address"));
+            long id = DispatchOps.id(dispatch, "id");
+            String address = DispatchOps.key(dispatch, "address");
+            JsonNode pin = context.get(ViewKeys.pin(id)).orElse(null);
+            if (pin == null) {
+                throw new DispatchOps.Rejection("pin " + id + " does not exist");
+            }
+            if (!DispatchOps.isId(pin.get("msg"))) {
+                throw new DispatchOps.Rejection("pin " + id + " names no valid message id");
+            }
+            long messageId = pin.get("msg").longValue();
+            String signer = DispatchOps.adminOrModSigned(op, context, address);
+            DispatchOps.fresh(op, context, signer);
+            context.markUsed(op, signer);
+            JsonNode stored = context.get(ViewKeys.message(messageId)).orElse(null);
+            if (stored != null && stored.isObject()) {
+                ObjectNode message = ((ObjectNode) stored).deepCopy();
+                message.put("pinned", false);
+                message.putNull("pin_id");
+                context.put(ViewKeys.message(messageId), message);
+                context.put(ViewKeys.pin(id),
+                        JsonNodeFactory.instance.objectNode().put("msg", messageId).put("pinned", false));
+            }
+            return OpResult.applied("Unpinned message " + messageId + " by " + address);
+        });
+    }
+}

@@ -1,0 +1,155 @@
+package net.intercomj.host.subnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.PeerNetwork;
+import net.intercomj.host.net.dht.DhtConfig;
+import net.intercomj.host.net.dht.DhtNode;
+import net.intercomj.host.net.swarm.SwarmConfig;
+import net.intercomj.host.store.WriterKey;
+import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.OpSignature;
+import net.intercomj.host.wallet.PeerWallet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real peers on loopback run one subnet: the creator orders, a joiner becomes a writer, views agree. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SubnetNodeTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path folder;
+
+    private DhtNode bootstrap;
+    private final List<PeerNetwork> networks = new CopyOnWriteArrayList<>();
+    private final List<SubnetNode> nodes = new CopyOnWriteArrayList<>();
+
+    /** One peer: its wallet (signs ops), writer key (signs entries), node and apply log. */
+    private record Peer(PeerWallet wallet, SubnetNode node, List<String> log) {
+        String pubkey() {
+            return wallet.publicKeyHex();
+        }
+    }
+
+    private Peer peer(String name, Bytes32 subnetOrNull) throws Exception {
+        if (bootstrap == null) {
+            bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
+        }
+        PeerWallet wallet = PeerWallet.generate();
+        PeerNetwork network = PeerNetwork.start(wallet, new PeerNetwork.Settings(
+                List.of(bootstrap.localAddress()), 0, List.of(), SwarmConfig.defaults(LOOPBACK)));
+        networks.add(network);
+        WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve(name + ".writer"));
+        Bytes32 subnet = subnetOrNull != null ? subnetOrNull : Bytes32.of(writerKey.publicKey());
+        List<String> log = new CopyOnWriteArrayList<>();
+        SubnetNode node = SubnetNode.start(new SubnetNode.Config(folder.resolve(name), subnet,
+                SubnetTopics.of("test-subnet").toByteArray(), writerKey), new NetworkService(network),
+                StandardOps.applier(subnet), log::add);
+        nodes.add(node);
+        return new Peer(wallet, node, log);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        nodes.forEach(SubnetNode::close);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            networks.forEach(network -> executor.submit(network::close));
+        }
+        if (bootstrap != null) {
+            bootstrap.close();
+        }
+    }
+
+    private static ObjectNode adminMsgOp(Peer signer, String type, String key) {
+        ObjectNode value = JsonNodeFactory.instance.objectNode();
+        value.putObject("msg").put("type", type).put("key", key);
+        return OpSignature.sign(signer.node().subnet(), type, key, value, signer.wallet()::sign);
+    }
+
+    private static ObjectNode post(Peer author, String text) {
+        ObjectNode dispatch = JsonNodeFactory.instance.objectNode().put("type", "msg").put("msg", text)
+                .put("address", author.pubkey());
+        dispatch.putArray("attachments");
+        dispatch.putNull("deleted_by");
+        dispatch.putNull("reply_to");
+        dispatch.put("pinned", false);
+        dispatch.putNull("pin_id");
+        ObjectNode value = JsonNodeFactory.instance.objectNode();
+        value.set("dispatch", dispatch);
+        return OpSignature.sign(author.node().subnet(), "msg", null, value, author.wallet()::sign);
+    }
+
+    private static OpResult confirmed(java.util.concurrent.CompletableFuture<OpResult> result) throws Exception {
+        return result.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theCreatorOrdersAJoinerBecomesAWriterAndEveryViewAgrees() throws Exception {
+        Peer admin = peer("admin", null);
+        Peer joiner = peer("joiner", admin.node().subnet());
+        assertThat(admin.node().isWriter()).isTrue();
+        assertThat(admin.node().isIndexer()).isTrue();
+        assertThat(joiner.node().isWriter()).isFalse();
+        assertThatThrownBy(() -> joiner.node().append(post(joiner, "too early")))
+                .isInstanceOf(SubnetException.class).hasMessage("Peer is not writable.");
+
+        ObjectNode addAdmin = JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key", admin.pubkey());
+        assertThat(confirmed(admin.node().append(addAdmin))).isInstanceOf(OpResult.Applied.class);
+        assertThat(confirmed(admin.node().append(adminMsgOp(admin, "setChatStatus", "on"))))
+                .isInstanceOf(OpResult.Applied.class);
+        assertThat(confirmed(admin.node().append(adminMsgOp(admin, "addWriter", joiner.node().writerKey().toHex()))))
+                .isInstanceOf(OpResult.Applied.class);
+
+        await().atMost(DEADLINE).until(() -> joiner.node().isWriter());
+        OpResult posted = confirmed(joiner.node().append(post(joiner, "hello from the joiner")));
+        assertThat(posted).isEqualTo(OpResult.applied("#1 | " + joiner.pubkey() + ": hello from the joiner"));
+        admin.node().append(post(admin, "hello back"));
+
+        await().atMost(DEADLINE).until(() -> joiner.node().confirmed().get("msgl").equals(java.util.Optional.of("2")));
+        for (String key : List.of("admin", "chat_status", "msgl", "msg/0", "msg/1", "wrl", "indexers",
+                "wri/" + joiner.node().writerKey().toHex())) {
+            assertThat(joiner.node().confirmed().get(key)).as(key).isEqualTo(admin.node().confirmed().get(key))
+                    .isPresent();
+        }
+        assertThat(admin.log()).contains("Admin added: " + admin.pubkey(), "Set chat_status: on",
+                "Writer added: " + joiner.node().writerKey().toHex(), "#2 | " + admin.pubkey() + ": hello back");
+        assertThat(joiner.node().stats().halted()).isNull();
+        assertThat(joiner.node().stats().rollbacks()).isZero();
+    }
+
+    @Test
+    void aReaderWithAWipedStoreCatchesUpAndRestartsWhereItWas() throws Exception {
+        Peer admin = peer("admin", null);
+        admin.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key", admin.pubkey()));
+        confirmed(admin.node().append(adminMsgOp(admin, "setChatStatus", "on")));
+        List<java.util.concurrent.CompletableFuture<OpResult>> posts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            posts.add(admin.node().append(post(admin, "message " + i)));
+        }
+        confirmed(posts.getLast());
+
+        Peer reader = peer("reader", admin.node().subnet());
+        await().atMost(DEADLINE).until(() -> reader.node().confirmed().get("msgl").equals(java.util.Optional.of("50")));
+        assertThat(reader.node().confirmed().get("msg/49")).isEqualTo(admin.node().confirmed().get("msg/49"));
+        assertThat(reader.node().stats().appliedBatches()).isEqualTo(admin.node().stats().confirmedBatches());
+    }
+}
