@@ -9,7 +9,7 @@ public enum Plane {
     /** Peer and MSB store locations, the wallet password and logging. */
     HOST("Host: stores, wallet and logging", true),
     /** The replicated subnet (app) the peer takes part in. */
-    SUBNET("Subnet", false),
+    SUBNET("Subnet", true),
     /** Ephemeral peer-to-peer messaging channels. */
     SIDECHANNEL("Sidechannels", true),
     /** The local WebSocket bridge for agents and web UIs. */
