@@ -15,9 +15,10 @@ import net.intercomj.host.subnet.op.ViewKeys;
  * message id; the slot must exist. Authorised when signed by the admin, or by {@code address}
  * when it is a moderator.
  *
- * <p>If the slot's message still exists it becomes unpinned with no slot ({@code pinned: false},
- * {@code pin_id: null}) and the slot is rewritten as {@code {msg, pinned: false}}; otherwise only
- * the replay markers are written.
+ * <p>The slot is rewritten as {@code {msg, pinned: false}}. The slot's message becomes unpinned
+ * with no slot ({@code pinned: false}, {@code pin_id: null}) only while that slot is still its
+ * pin: the original also reset a message that had since been pinned again under a newer slot,
+ * leaving that slot saying "pinned" over an unpinned message.
  */
 public final class UnpinMessageOp implements OpHandler {
 
@@ -45,10 +46,12 @@ public final class UnpinMessageOp implements OpHandler {
             context.markUsed(op, signer);
             JsonNode stored = context.get(ViewKeys.message(messageId)).orElse(null);
             if (stored != null && stored.isObject()) {
-                ObjectNode message = ((ObjectNode) stored).deepCopy();
-                message.put("pinned", false);
-                message.putNull("pin_id");
-                context.put(ViewKeys.message(messageId), message);
+                if (stored.path("pin_id").canConvertToLong() && stored.get("pin_id").longValue() == id) {
+                    ObjectNode message = ((ObjectNode) stored).deepCopy();
+                    message.put("pinned", false);
+                    message.putNull("pin_id");
+                    context.put(ViewKeys.message(messageId), message);
+                }
                 context.put(ViewKeys.pin(id),
                         JsonNodeFactory.instance.objectNode().put("msg", messageId).put("pinned", false));
             }

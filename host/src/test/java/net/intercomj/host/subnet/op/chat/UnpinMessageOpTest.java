@@ -50,6 +50,18 @@ class UnpinMessageOpTest {
     }
 
     @Test
+    void unpinningAnOldSlotLeavesAMessagePinnedAgainUnderANewerOne() {
+        pinSecondMessage();
+        fixture.apply(handler, op(ADMIN, 0, ADMIN)).assertApplied();
+        fixture.apply(new PinMessageOp(), PinMessageOpTest.op(ADMIN, 1, true, ADMIN)).assertApplied();
+        // The original reset message 1 here although slot 1 still pins it.
+        fixture.apply(handler, op(ADMIN, 0, ADMIN)).assertApplied();
+        assertThat(fixture.json("msg/1").get("pinned").booleanValue()).isTrue();
+        assertThat(fixture.json("msg/1").get("pin_id").longValue()).isEqualTo(1);
+        assertThat(fixture.view.get("pni/1")).contains("{\"msg\":1,\"pinned\":true}");
+    }
+
+    @Test
     void aSlotWhoseMessageIsGoneOnlyRecordsTheReplayMarkers() {
         fixture.seed(ViewKeys.pin(5), "{\"msg\":99,\"pinned\":true}");
         ObjectNode op = op(MOD, 5, MOD);
