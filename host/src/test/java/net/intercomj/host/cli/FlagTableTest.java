@@ -62,10 +62,10 @@ class FlagTableTest {
     }
 
     @Test
-    void theHostNetworkSidechannelAndScBridgePlanesAreBuilt() {
+    void theHostSubnetNetworkSidechannelAndScBridgePlanesAreBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
-                "--wallet-password-file", "--log-level", "--sidechannels", "--sidechannel-debug",
+                "--wallet-password-file", "--log-level", "--subnet-channel", "--subnet-bootstrap", "--sidechannels", "--sidechannel-debug",
                 "--sidechannel-quiet", "--sidechannel-max-bytes", "--sidechannel-allow-remote-open",
                 "--sidechannel-auto-join", "--sidechannel-pow", "--sidechannel-pow-difficulty",
                 "--sidechannel-pow-entry", "--sidechannel-pow-channels", "--sidechannel-rate-bytes",
