@@ -46,12 +46,18 @@ class DistributionIT {
             int top = out.indexOf("====================INTERCOM ====================");
             assertThat(top).isPositive();
             assertThat(out.get(top - 1)).isEmpty();
-            assertThat(out.subList(top, top + 7)).containsExactly(
+            // A first run creates a subnet whose bootstrap is this peer's own writer key.
+            String writerKey = Files.readString(work.resolve("stores/e2e/subnet-bootstrap.hex")).trim();
+            assertThat(out.subList(top, top + 11)).containsExactly(
                     "====================INTERCOM ====================",
                     "Peer store: stores/e2e",
                     "Peer DHT bootstrap nodes: 127.0.0.1:49737",
+                    "Peer subnet bootstrap: " + writerKey,
+                    "Peer subnet channel: trac-peer-subnet",
                     "Peer pubkey (hex): " + ABANDON_PUBKEY,
                     "Peer trac address (bech32m): " + ABANDON_ADDRESS,
+                    "Peer writer key (hex): " + writerKey,
+                    "Subnet writable: true",
                     "Sidechannel entry: 0000intercom",
                     "=".repeat(64));
             // The sidechannel plugin, loaded from plugins/, warns as the original does and gets ready.
