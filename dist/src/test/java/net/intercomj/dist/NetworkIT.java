@@ -65,12 +65,7 @@ class NetworkIT {
             dhtNode.type("/stats");
             dhtNode.awaitStdoutStartingWith("nodes known: ", PeerProcess.REPLY);
         } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
-            StringBuilder logs = new StringBuilder(e.getMessage());
-            for (int i = 0; i < peers.size(); i++) {
-                logs.append("\npeer").append(i).append(" stdout:\n").append(String.join("\n", peers.get(i).stdout()))
-                        .append("\npeer").append(i).append(" log:\n").append(peers.get(i).stderrText());
-            }
-            throw new AssertionError(logs.toString(), e);
+            throw PeerProcess.withLogs(e, peers);
         } finally {
             peers.forEach(PeerProcess::close);
         }

@@ -116,6 +116,16 @@ final class PeerProcess implements AutoCloseable {
         return List.copyOf(stdout);
     }
 
+    /** {@code failure} with every peer's output and log appended, so a failed run explains itself. */
+    static AssertionError withLogs(Throwable failure, List<PeerProcess> peers) {
+        StringBuilder logs = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (int i = 0; i < peers.size(); i++) {
+            logs.append("\npeer ").append(i).append(" stdout:\n").append(String.join("\n", peers.get(i).stdout()))
+                    .append("\npeer ").append(i).append(" log:\n").append(peers.get(i).stderrText());
+        }
+        return new AssertionError(logs.toString(), failure);
+    }
+
     String stderrText() {
         return String.join("\n", stderr);
     }

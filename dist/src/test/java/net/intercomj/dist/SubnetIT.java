@@ -66,12 +66,7 @@ class SubnetIT {
             restarted.type("/get --key msg/0 --confirmed true");
             restarted.awaitStdoutStartingWith("{\"address\":\"" + joinerKey + "\"", PeerProcess.REPLY);
         } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
-            StringBuilder logs = new StringBuilder(String.valueOf(e.getMessage()));
-            for (PeerProcess peer : peers) {
-                logs.append("\nstdout:\n").append(String.join("\n", peer.stdout())).append("\nlog:\n")
-                        .append(peer.stderrText());
-            }
-            throw new AssertionError(logs.toString(), e);
+            throw PeerProcess.withLogs(e, peers);
         } finally {
             peers.forEach(PeerProcess::close);
         }
