@@ -22,7 +22,12 @@ import net.intercomj.host.subnet.log.EntryException;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.intercomj.host.subnet.op.CanonicalJson;
+import net.intercomj.host.subnet.op.OpContext;
+import net.intercomj.host.subnet.op.OpSignature;
+import net.intercomj.host.subnet.op.ViewKeys;
 import net.intercomj.host.subnet.op.Membership;
 import net.intercomj.host.subnet.op.OpApplier;
 import net.intercomj.host.subnet.op.OpResult;
@@ -70,6 +75,8 @@ public final class SubnetNode implements AutoCloseable {
     private final Consumer<String> applyLog;
     private final Map<EntryId, CompletableFuture<OpResult>> waiting = new ConcurrentHashMap<>();
     private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
+    private final java.util.Set<EntryId> appendedForOthers = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> writerRequestsAppended = ConcurrentHashMap.newKeySet();
     private SubnetReplication replication;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -79,6 +86,8 @@ public final class SubnetNode implements AutoCloseable {
     private boolean closed;
     private final ReentrantLock appendLock = new ReentrantLock();
     private volatile String halted;
+    // Whether to (re)send the request to become a writer when auto-add is on: at start and on each new peer.
+    private volatile boolean writerRequestDue = true;
     private Thread applyThread;
 
     private SubnetNode(Config config, WriterLogStore logs, ConfirmedLog confirmedLog, ConfirmedView view,
@@ -123,6 +132,16 @@ public final class SubnetNode implements AutoCloseable {
                         @Override
                         public void onBatches(List<ConfirmedBatch> batches) {
                             node.receive(batches);
+                        }
+
+                        @Override
+                        public void onWriterRequest(String op) {
+                            node.onWriterRequest(op);
+                        }
+
+                        @Override
+                        public void onPeer() {
+                            node.askToWriteAgain();
                         }
                     });
             node.applyThread = Thread.ofVirtual().name("subnet-apply " + config.subnet().shortHex())
@@ -193,6 +212,11 @@ public final class SubnetNode implements AutoCloseable {
      * @throws SubnetException if this peer is not a writer, or the op is too large
      */
     public CompletableFuture<OpResult> append(JsonNode op) throws SubnetException {
+        return append(op, true);
+    }
+
+    /** @param own whether the op is this peer's (its rejection is shown) or one appended for another peer */
+    private CompletableFuture<OpResult> append(JsonNode op, boolean own) throws SubnetException {
         if (!isWriter()) {
             throw new SubnetException("Peer is not writable.");
         }
@@ -215,6 +239,9 @@ public final class SubnetNode implements AutoCloseable {
             }
             CompletableFuture<OpResult> result = new CompletableFuture<>();
             waiting.put(entry.id(), result);
+            if (!own) {
+                appendedForOthers.add(entry.id());
+            }
             try {
                 replication.append(entry);
             } catch (EntryException e) {
@@ -310,6 +337,54 @@ public final class SubnetNode implements AutoCloseable {
             replication.announceBatches();
         }
         rebuildUnconfirmed(confirmedNow);
+        requestWriterIfAutoAdd();
+    }
+
+    // ---- joining as a writer while auto-add is on (spec §2.3, with the request signed: fix of §9 item 9)
+
+    private void askToWriteAgain() {
+        writerRequestDue = true;
+        signal();
+    }
+
+    /** A peer that is not a writer asks the others to add it, once per new peer, while auto-add is on. */
+    private void requestWriterIfAutoAdd() {
+        if (!writerRequestDue || isWriter() || !autoAddOn()) {
+            return;
+        }
+        writerRequestDue = false;
+        ObjectNode value = JsonNodeFactory.instance.objectNode().put("key", self.toHex());
+        ObjectNode op = OpSignature.sign(subnet, "autoAddWriter", self.toHex(), value, writerKey::sign);
+        replication.requestWriter(CanonicalJson.write(op));
+    }
+
+    /**
+     * Another peer's request to become a writer: a writer appends it when auto-add is on, the
+     * request is a well-signed {@code autoAddWriter} of a key that is not a writer yet. Apply
+     * checks all of it again.
+     */
+    private void onWriterRequest(String text) {
+        try {
+            JsonNode op = CanonicalJson.parse(text);
+            String key = op.path("key").asText("");
+            if (!isWriter() || !autoAddOn() || !"autoAddWriter".equals(op.path("type").asText(null))
+                    || !OpContext.KEY_HEX.matcher(key).matches() || Membership.isWriter(state.unconfirmed(), key)
+                    || !OpSignature.verify(subnet, op, key) || !writerRequestsAppended.add(key)) {
+                return;
+            }
+            // Appended once per key, unless apply refuses it (auto-add turned off meanwhile): then a later request may retry.
+            append(op, false).thenAccept(result -> {
+                if (result instanceof OpResult.Rejected) {
+                    writerRequestsAppended.remove(key);
+                }
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | SubnetException e) {
+            LOG.debug("Subnet: writer request not appended: {}", e.getMessage());
+        }
+    }
+
+    private boolean autoAddOn() {
+        return state.unconfirmed().get(ViewKeys.AUTO_ADD_WRITERS).map("\"on\""::equals).orElse(false);
     }
 
     /** Applies received batches that come next and whose entries are here. */
@@ -393,10 +468,11 @@ public final class SubnetNode implements AutoCloseable {
             switch (result) {
                 case OpResult.Applied ok when ok.logLine() != null -> applyLog.accept(ok.logLine());
                 case OpResult.Applied ok -> { }
-                case OpResult.Rejected rejected when entry.writer().equals(self) ->
+                case OpResult.Rejected rejected when entry.writer().equals(self) && !appendedForOthers.contains(entry.id()) ->
                         applyLog.accept("Op rejected: " + rejected.reason());
                 case OpResult.Rejected rejected -> LOG.debug("Subnet: op {} rejected: {}", entry.id(), rejected.reason());
             }
+            appendedForOthers.remove(entry.id());
             CompletableFuture<OpResult> waiter = waiting.remove(entry.id());
             if (waiter != null) {
                 waiter.complete(result);

@@ -137,6 +137,25 @@ class SubnetNodeTest {
     }
 
     @Test
+    void whileAutoAddIsOnAJoinerBecomesAWriterByAskingWithItsOwnSignature() throws Exception {
+        Peer admin = peer("admin", null);
+        admin.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key", admin.pubkey()));
+        Peer early = peer("early", admin.node().subnet());
+        await().atMost(DEADLINE).until(() -> early.node().stats().peers() == 1);
+        // Auto-add is off: asking does nothing.
+        assertThat(early.node().isWriter()).isFalse();
+        confirmed(admin.node().append(adminMsgOp(admin, "setAutoAddWriters", "on")));
+
+        await().atMost(DEADLINE).until(() -> early.node().isWriter());
+        Peer late = peer("late", admin.node().subnet());
+        await().atMost(DEADLINE).until(() -> late.node().isWriter());
+        await().atMost(DEADLINE).until(() -> admin.log().contains("Writer auto added: " + late.node().writerKey().toHex()));
+        assertThat(admin.log()).contains("Writer auto added: " + early.node().writerKey().toHex())
+                .noneMatch(line -> line.startsWith("Op rejected"));
+        assertThat(admin.node().confirmed().get("wrl")).contains("3");
+    }
+
+    @Test
     void aReaderWithAWipedStoreCatchesUpAndRestartsWhereItWas() throws Exception {
         Peer admin = peer("admin", null);
         admin.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key", admin.pubkey()));

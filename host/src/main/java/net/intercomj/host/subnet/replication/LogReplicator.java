@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedBatches;
@@ -31,12 +32,19 @@ public final class LogReplicator {
      * @param stored   entries stored because of it, in order
      * @param rejected why entries were refused (the rest of that message is dropped); empty when none were
      * @param batches  confirmed batches received, not yet checked: the caller verifies and applies them
+     * @param writerRequest the other side's request to become a writer, not yet checked
      */
-    public record Received(List<LogEntry> stored, List<String> rejected, List<ConfirmedBatch> batches) {
+    public record Received(List<LogEntry> stored, List<String> rejected, List<ConfirmedBatch> batches,
+            Optional<String> writerRequest) {
         public Received {
             stored = List.copyOf(stored);
             rejected = List.copyOf(rejected);
             batches = List.copyOf(batches);
+            Objects.requireNonNull(writerRequest, "writerRequest");
+        }
+
+        Received(List<LogEntry> stored, List<String> rejected, List<ConfirmedBatch> batches) {
+            this(stored, rejected, batches, Optional.empty());
         }
 
         static final Received NOTHING = new Received(List.of(), List.of(), List.of());
@@ -69,6 +77,11 @@ public final class LogReplicator {
             outbox.accept(new ReplicationMessage.Have(logs.subList(from, Math.min(logs.size(), from + ReplicationMessage.MAX_ITEMS))));
         }
         announceBatches();
+    }
+
+    /** Asks the other side to append this peer's {@code autoAddWriter} op. */
+    public void requestWriter(String op) {
+        outbox.accept(new ReplicationMessage.WriterRequest(op));
     }
 
     /** This peer confirmed or accepted new batches: tell the other side how many it holds. */
@@ -121,6 +134,8 @@ public final class LogReplicator {
                 }
                 yield new Received(List.of(), List.of(), data.batches());
             }
+            case ReplicationMessage.WriterRequest request ->
+                    new Received(List.of(), List.of(), List.of(), Optional.of(request.op()));
         };
     }
 

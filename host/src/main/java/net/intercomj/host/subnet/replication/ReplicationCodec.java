@@ -22,6 +22,7 @@ public final class ReplicationCodec {
     private static final int BATCHES_HAVE = 4;
     private static final int BATCHES_WANT = 5;
     private static final int BATCHES_DATA = 6;
+    private static final int WRITER_REQUEST = 7;
     /** The largest encoded entry: the op limit plus room for the other fields and heads. */
     private static final int MAX_ENTRY_BYTES = LogEntry.MAX_OP_BYTES + 64 * 1024;
 
@@ -45,6 +46,7 @@ public final class ReplicationCodec {
                 out.u8(BATCHES_DATA).uvarint(data.batches().size());
                 data.batches().forEach(batch -> ConfirmedBatchCodec.encode(batch, out));
             }
+            case ReplicationMessage.WriterRequest request -> out.u8(WRITER_REQUEST).string(request.op());
         }
         return out.toByteArray();
     }
@@ -110,6 +112,8 @@ public final class ReplicationCodec {
                 }
                 yield new ReplicationMessage.BatchesData(batches);
             }
+            case WRITER_REQUEST -> new ReplicationMessage.WriterRequest(
+                    in.string("WriterRequest op", ReplicationMessage.MAX_WRITER_REQUEST_BYTES));
             default -> throw new WireException("Unknown replication message type " + tag);
         };
         in.expectEnd("replication message");

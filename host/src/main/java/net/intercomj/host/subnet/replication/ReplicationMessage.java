@@ -108,4 +108,20 @@ public sealed interface ReplicationMessage {
             }
         }
     }
+
+    /** Largest writer request, in UTF-8 bytes of its op. */
+    int MAX_WRITER_REQUEST_BYTES = 4096;
+
+    /**
+     * A peer that is not a writer asks to become one while auto-add is on: {@code op} is its
+     * {@code autoAddWriter} op, signed by the writer key it asks for. A writer appends it as is.
+     */
+    record WriterRequest(String op) implements ReplicationMessage {
+        public WriterRequest {
+            Objects.requireNonNull(op, "op");
+            if (op.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_WRITER_REQUEST_BYTES) {
+                throw new IllegalArgumentException("a writer request holds at most " + MAX_WRITER_REQUEST_BYTES + " bytes");
+            }
+        }
+    }
 }

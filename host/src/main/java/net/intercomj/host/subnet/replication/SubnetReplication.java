@@ -50,6 +50,12 @@ public final class SubnetReplication implements AutoCloseable {
 
         /** Confirmed batches arrived from another peer, not yet checked. */
         void onBatches(List<ConfirmedBatch> batches);
+
+        /** Another peer asks to become a writer with this {@code autoAddWriter} op, not yet checked. */
+        default void onWriterRequest(String op) {}
+
+        /** Replication with one more peer started. */
+        default void onPeer() {}
     }
 
     private SubnetReplication(Network network, WriterLogStore store, ConfirmedBatches confirmed, Bytes32 subnet,
@@ -94,6 +100,11 @@ public final class SubnetReplication implements AutoCloseable {
     public void append(LogEntry entry) throws EntryException, StoreException {
         store.append(entry);
         sessions.values().forEach(session -> session.announce(entry.writer()));
+    }
+
+    /** Asks every peer to append this peer's {@code autoAddWriter} op. */
+    public void requestWriter(String op) {
+        sessions.values().forEach(session -> session.requestWriter(op));
     }
 
     /** Tells every peer how many confirmed batches this peer holds now. */
@@ -156,6 +167,7 @@ public final class SubnetReplication implements AutoCloseable {
             Thread.ofVirtual().name("subnet-send-" + link.remoteKey().substring(0, 8)).start(this::sendLoop);
             replicator = new LogReplicator(store, confirmed, message -> outgoing.add(ReplicationCodec.encode(message)));
             replicator.open();
+            listener.onPeer();
         }
 
         @Override
@@ -180,6 +192,7 @@ public final class SubnetReplication implements AutoCloseable {
             if (!received.batches().isEmpty()) {
                 listener.onBatches(received.batches());
             }
+            received.writerRequest().ifPresent(listener::onWriterRequest);
             for (Session other : sessions.values()) {
                 if (other != this) {
                     writers.forEach(other::announce);
@@ -197,6 +210,13 @@ public final class SubnetReplication implements AutoCloseable {
             LogReplicator current = replicator;
             if (current != null) {
                 current.announce(writer);
+            }
+        }
+
+        void requestWriter(String op) {
+            LogReplicator current = replicator;
+            if (current != null) {
+                current.requestWriter(op);
             }
         }
 

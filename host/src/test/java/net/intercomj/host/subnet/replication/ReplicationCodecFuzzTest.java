@@ -52,7 +52,7 @@ class ReplicationCodecFuzzTest {
     }
 
     private static ReplicationMessage randomMessage(Random random) {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 -> {
                 List<ReplicationMessage.LogLength> logs = new ArrayList<>();
                 for (int i = random.nextInt(6); i > 0; i--) {
@@ -72,6 +72,13 @@ class ReplicationCodecFuzzTest {
                     batches.add(randomBatch(random, first + batches.size()));
                 }
                 yield new ReplicationMessage.BatchesData(batches);
+            }
+            case 5 -> {
+                StringBuilder op = new StringBuilder("{\"type\":\"autoAddWriter\",\"note\":\"");
+                for (int i = random.nextInt(200); i > 0; i--) {
+                    op.appendCodePoint(random.nextInt(0x20, 0x2FF));
+                }
+                yield new ReplicationMessage.WriterRequest(op.append("\"}").toString());
             }
             default -> {
                 byte[] seed = new byte[32];
