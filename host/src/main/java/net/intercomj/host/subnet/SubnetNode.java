@@ -86,6 +86,8 @@ public final class SubnetNode implements AutoCloseable {
     private boolean closed;
     private final ReentrantLock appendLock = new ReentrantLock();
     private volatile String halted;
+    private final java.util.concurrent.atomic.AtomicLong batchesAvailable = new java.util.concurrent.atomic.AtomicLong();
+    private final CatchUpProgress progress = new CatchUpProgress(System::nanoTime);
     // Whether to (re)send the request to become a writer when auto-add is on: at start and on each new peer.
     private volatile boolean writerRequestDue = true;
     private Thread applyThread;
@@ -142,6 +144,11 @@ public final class SubnetNode implements AutoCloseable {
                         @Override
                         public void onPeer() {
                             node.askToWriteAgain();
+                        }
+
+                        @Override
+                        public void onBatchesAvailable(long count) {
+                            node.batchesAvailable.accumulateAndGet(count, Math::max);
                         }
                     });
             node.applyThread = Thread.ofVirtual().name("subnet-apply " + config.subnet().shortHex())
@@ -432,6 +439,7 @@ public final class SubnetNode implements AutoCloseable {
             store(next, applied);
             applied.batch().entries().forEach(confirmedNow::add);
             progressed = true;
+            progress.applied(confirmedLog.batchCount(), batchesAvailable.get(), entries.size()).ifPresent(applyLog);
         }
     }
 

@@ -156,19 +156,20 @@ class SubnetNodeTest {
     }
 
     @Test
-    void aReaderWithAWipedStoreCatchesUpAndRestartsWhereItWas() throws Exception {
+    void aNewReaderCatchesUpOnALongBacklogAndShowsItsProgress() throws Exception {
         Peer admin = peer("admin", null);
         admin.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key", admin.pubkey()));
         confirmed(admin.node().append(adminMsgOp(admin, "setChatStatus", "on")));
-        List<java.util.concurrent.CompletableFuture<OpResult>> posts = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            posts.add(admin.node().append(post(admin, "message " + i)));
+        for (int i = 0; i < 60; i++) {
+            // One at a time, so each is a batch of its own and the reader has a long backlog.
+            confirmed(admin.node().append(post(admin, "message " + i)));
         }
-        confirmed(posts.getLast());
 
         Peer reader = peer("reader", admin.node().subnet());
-        await().atMost(DEADLINE).until(() -> reader.node().confirmed().get("msgl").equals(java.util.Optional.of("50")));
-        assertThat(reader.node().confirmed().get("msg/49")).isEqualTo(admin.node().confirmed().get("msg/49"));
+        await().atMost(DEADLINE).until(() -> reader.node().confirmed().get("msgl").equals(java.util.Optional.of("60")));
+        assertThat(reader.node().confirmed().get("msg/59")).isEqualTo(admin.node().confirmed().get("msg/59"));
         assertThat(reader.node().stats().appliedBatches()).isEqualTo(admin.node().stats().confirmedBatches());
+        assertThat(reader.log()).anyMatch(line -> line.startsWith("Subnet catching up: "))
+                .anyMatch(line -> line.startsWith("Subnet caught up: " + admin.node().stats().confirmedBatches() + " batches"));
     }
 }

@@ -56,6 +56,9 @@ public final class SubnetReplication implements AutoCloseable {
 
         /** Replication with one more peer started. */
         default void onPeer() {}
+
+        /** A peer said how many confirmed batches it holds. */
+        default void onBatchesAvailable(long count) {}
     }
 
     private SubnetReplication(Network network, WriterLogStore store, ConfirmedBatches confirmed, Bytes32 subnet,
@@ -174,7 +177,11 @@ public final class SubnetReplication implements AutoCloseable {
         public void onMessage(Port from, byte[] bytes) {
             LogReplicator.Received received;
             try {
-                received = replicator.receive(ReplicationCodec.decode(bytes));
+                ReplicationMessage message = ReplicationCodec.decode(bytes);
+                if (message instanceof ReplicationMessage.BatchesHave have) {
+                    listener.onBatchesAvailable(have.count());
+                }
+                received = replicator.receive(message);
             } catch (WireException e) {
                 LOG.warn("Subnet replication: closing the port to {}: {}", link.remoteKey(), e.getMessage());
                 from.close();
