@@ -77,6 +77,7 @@ public final class SubnetNode implements AutoCloseable {
     private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
     private final java.util.Set<EntryId> appendedForOthers = ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> writerRequestsAppended = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Bytes32> namedByReceivedBatches = ConcurrentHashMap.newKeySet();
     private SubnetReplication replication;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -144,6 +145,11 @@ public final class SubnetNode implements AutoCloseable {
                         @Override
                         public void onPeer() {
                             node.askToWriteAgain();
+                        }
+
+                        @Override
+                        public boolean acceptsWriter(Bytes32 writer) {
+                            return node.acceptsWriter(writer);
                         }
 
                         @Override
@@ -276,12 +282,21 @@ public final class SubnetNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Whose logs to replicate: writers of the unconfirmed view, and writers named by confirmed
+     * batches received (whose entries must be here to apply them, even if they are writers no more).
+     */
+    private boolean acceptsWriter(Bytes32 writer) {
+        return Membership.isWriter(state.unconfirmed(), writer.toHex()) || namedByReceivedBatches.contains(writer);
+    }
+
     private void receive(List<ConfirmedBatch> batches) {
         lock.lock();
         try {
             for (ConfirmedBatch batch : batches) {
-                if (batch.batch().number() >= confirmedLog.batchCount()) {
-                    received.putIfAbsent(batch.batch().number(), batch);
+                if (batch.batch().number() >= confirmedLog.batchCount()
+                        && received.putIfAbsent(batch.batch().number(), batch) == null) {
+                    batch.batch().entries().forEach(id -> namedByReceivedBatches.add(id.writer()));
                 }
             }
             signalled = true;
@@ -344,6 +359,7 @@ public final class SubnetNode implements AutoCloseable {
             replication.announceBatches();
         }
         rebuildUnconfirmed(confirmedNow);
+        replication.recheckWriters();
         requestWriterIfAutoAdd();
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedBatches;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.log.EntryException;
@@ -52,6 +53,7 @@ public final class LogReplicator {
 
     private final WriterLogStore store;
     private final ConfirmedBatches confirmed;
+    private final Predicate<Bytes32> accepts;
     private final Consumer<ReplicationMessage> outbox;
     private final Map<Bytes32, Long> remoteLengths = new HashMap<>();
     private final Map<Bytes32, Long> requested = new HashMap<>();
@@ -64,9 +66,25 @@ public final class LogReplicator {
      * @param outbox    sends a message to the other peer
      */
     public LogReplicator(WriterLogStore store, ConfirmedBatches confirmed, Consumer<ReplicationMessage> outbox) {
+        this(store, confirmed, writer -> true, outbox);
+    }
+
+    /**
+     * @param accepts which writers' logs to fetch and store: the others' entries are neither asked
+     *                for nor kept (a peer that is no writer cannot fill others' disks); call
+     *                {@link #recheck} when the answer may have changed
+     */
+    public LogReplicator(WriterLogStore store, ConfirmedBatches confirmed, Predicate<Bytes32> accepts,
+            Consumer<ReplicationMessage> outbox) {
         this.store = store;
         this.confirmed = confirmed;
+        this.accepts = accepts;
         this.outbox = outbox;
+    }
+
+    /** The set of accepted writers may have grown: ask for the logs that are now wanted. */
+    public synchronized void recheck() {
+        List.copyOf(remoteLengths.keySet()).forEach(this::requestMore);
     }
 
     /** The link opened: tell the other side every log length. */
@@ -151,6 +169,10 @@ public final class LogReplicator {
 
     private Received store(ReplicationMessage.Data data) throws StoreException {
         requested.remove(data.writer());
+        if (!accepts.test(data.writer())) {
+            // No longer (or not yet) a writer here: nothing kept; a recheck asks again if it becomes one.
+            return Received.NOTHING;
+        }
         List<LogEntry> stored = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         for (LogEntry entry : data.entries()) {
@@ -174,7 +196,7 @@ public final class LogReplicator {
     private void requestMore(Bytes32 writer) {
         long local = store.length(writer);
         long remote = remoteLengths.getOrDefault(writer, 0L);
-        if (remote <= local || requested.containsKey(writer)) {
+        if (remote <= local || requested.containsKey(writer) || !accepts.test(writer)) {
             return;
         }
         int count = (int) Math.min(ReplicationMessage.MAX_ITEMS, remote - local);

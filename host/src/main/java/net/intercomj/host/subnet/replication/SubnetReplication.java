@@ -59,6 +59,11 @@ public final class SubnetReplication implements AutoCloseable {
 
         /** A peer said how many confirmed batches it holds. */
         default void onBatchesAvailable(long count) {}
+
+        /** Whether to fetch and store {@code writer}'s log; every log by default. */
+        default boolean acceptsWriter(Bytes32 writer) {
+            return true;
+        }
     }
 
     private SubnetReplication(Network network, WriterLogStore store, ConfirmedBatches confirmed, Bytes32 subnet,
@@ -108,6 +113,11 @@ public final class SubnetReplication implements AutoCloseable {
     /** Asks every peer to append this peer's {@code autoAddWriter} op. */
     public void requestWriter(String op) {
         sessions.values().forEach(session -> session.requestWriter(op));
+    }
+
+    /** Which writers are accepted may have changed: ask every peer for the logs now wanted. */
+    public void recheckWriters() {
+        sessions.values().forEach(Session::recheck);
     }
 
     /** Tells every peer how many confirmed batches this peer holds now. */
@@ -168,7 +178,8 @@ public final class SubnetReplication implements AutoCloseable {
             sessions.put(link, this);
             // Handlers must not wait on the link, so messages leave from a thread of their own.
             Thread.ofVirtual().name("subnet-send-" + link.remoteKey().substring(0, 8)).start(this::sendLoop);
-            replicator = new LogReplicator(store, confirmed, message -> outgoing.add(ReplicationCodec.encode(message)));
+            replicator = new LogReplicator(store, confirmed, listener::acceptsWriter,
+                    message -> outgoing.add(ReplicationCodec.encode(message)));
             replicator.open();
             listener.onPeer();
         }
@@ -217,6 +228,13 @@ public final class SubnetReplication implements AutoCloseable {
             LogReplicator current = replicator;
             if (current != null) {
                 current.announce(writer);
+            }
+        }
+
+        void recheck() {
+            LogReplicator current = replicator;
+            if (current != null) {
+                current.recheck();
             }
         }
 

@@ -46,11 +46,15 @@ class LogReplicatorTest {
         int batchesSent;
 
         Side(String name) throws Exception {
+            this(name, writer -> true);
+        }
+
+        Side(String name, java.util.function.Predicate<Bytes32> accepts) throws Exception {
             store = WriterLogStore.open(folder.resolve(name + "/logs"), SUBNET);
             opened.add(store);
             confirmed = ConfirmedLog.open(folder.resolve(name + "/confirmed"));
             opened.add(confirmed);
-            replicator = new LogReplicator(store, confirmed, message -> {
+            replicator = new LogReplicator(store, confirmed, accepts, message -> {
                 if (message instanceof ReplicationMessage.Data data) {
                     entriesSent += data.entries().size();
                 }
@@ -140,6 +144,37 @@ class LogReplicatorTest {
         assertThat(b.store.range(first.getFirst().writer(), 0, 1000)).containsExactlyElementsOf(first);
         assertThat(b.store.range(second.getFirst().writer(), 0, 10)).containsExactlyElementsOf(second);
         assertThat(a.entriesSent).as("no entry sent twice").isEqualTo(603);
+    }
+
+    @Test
+    void logsOfKeysThatAreNotWritersAreNeitherFetchedNorKeptUntilTheyBecomeWriters() throws Exception {
+        List<LogEntry> writer = log(1, 5);
+        List<LogEntry> stranger = log(2, 40);
+        java.util.Set<Bytes32> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        writers.add(writer.getFirst().writer());
+        Side a = new Side("a");
+        Side b = new Side("b", writers::contains);
+        for (LogEntry entry : writer) {
+            a.store.append(entry);
+        }
+        for (LogEntry entry : stranger) {
+            a.store.append(entry);
+        }
+        a.replicator.open();
+        b.replicator.open();
+        pump(a, b);
+        assertThat(b.store.length(writer.getFirst().writer())).isEqualTo(5);
+        assertThat(b.store.length(stranger.getFirst().writer())).as("not asked for").isZero();
+        assertThat(a.entriesSent).isEqualTo(5);
+
+        // Unasked data is dropped too.
+        b.received.add(b.replicator.receive(new ReplicationMessage.Data(stranger.getFirst().writer(), stranger.subList(0, 3))));
+        assertThat(b.store.length(stranger.getFirst().writer())).isZero();
+
+        writers.add(stranger.getFirst().writer());
+        b.replicator.recheck();
+        pump(a, b);
+        assertThat(b.store.range(stranger.getFirst().writer(), 0, 100)).containsExactlyElementsOf(stranger);
     }
 
     @Test
