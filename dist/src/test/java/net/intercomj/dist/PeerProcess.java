@@ -97,6 +97,14 @@ final class PeerProcess implements AutoCloseable {
         return stdout.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
     }
 
+    /** Waits for a stdout line after the first {@code from} lines starting with {@code prefix}, and returns it. */
+    String awaitStdoutStartingWith(String prefix, Duration within, int from) {
+        await().atMost(within).pollInterval(Duration.ofMillis(20))
+                .failFast("peer exited; stdout " + stdout + " stderr " + stderr, () -> !process.isAlive())
+                .until(() -> stdout.stream().skip(from).anyMatch(line -> line.startsWith(prefix)));
+        return stdout.stream().skip(from).filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
     int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("peer did not exit within " + within + "; stdout " + stdout + " stderr " + stderr);
@@ -110,6 +118,11 @@ final class PeerProcess implements AutoCloseable {
 
     void terminate() {
         process.destroy();
+    }
+
+    /** Kills the peer at once (SIGKILL): no shutdown hook runs, nothing is flushed. */
+    void kill() {
+        process.destroyForcibly();
     }
 
     List<String> stdout() {

@@ -71,4 +71,58 @@ class SubnetIT {
             peers.forEach(PeerProcess::close);
         }
     }
+
+    @Test
+    void aPeerKilledWhileApplyingRestartsAtABatchBoundaryAndConfirmsEverythingItStored() throws Exception {
+        List<PeerProcess> peers = new ArrayList<>();
+        try {
+            PeerProcess admin = PeerProcess.start(work, "crash", "--lan-discovery", "0");
+            peers.add(admin);
+            String adminKey = admin.awaitStdoutStartingWith(PUBKEY, PeerProcess.STARTUP).substring(PUBKEY.length());
+            admin.type("/add_admin --address " + adminKey);
+            admin.awaitStdoutLine("Admin added: " + adminKey, PeerProcess.REPLY);
+            admin.type("/set_chat_status --enabled 1");
+            admin.awaitStdoutLine("Set chat_status: on", PeerProcess.REPLY);
+            StringBuilder posts = new StringBuilder();
+            for (int i = 1; i <= 400; i++) {
+                posts.append("/post --message \"message ").append(i).append("\"\n");
+            }
+            admin.type(posts.toString().stripTrailing());
+            admin.awaitStdoutStartingWith("#50 | ", PeerProcess.REPLY);
+            admin.kill();
+            admin.awaitExit(PeerProcess.REPLY);
+
+            PeerProcess restarted = PeerProcess.start(work, "crash", "--lan-discovery", "0");
+            peers.set(0, restarted);
+            restarted.awaitStdoutLine("Subnet writable: true", PeerProcess.STARTUP);
+            // Whatever the kill left in the log gets confirmed and applied, each op once.
+            long stored = awaitFullyConfirmed(restarted);
+            restarted.type("/get --key msgl");
+            restarted.awaitStdoutLine(String.valueOf(stored - 2), PeerProcess.REPLY);
+            restarted.type("/get --key msg/" + (stored - 3));
+            restarted.awaitStdoutStartingWith("{\"address\":\"" + adminKey + "\"", PeerProcess.REPLY);
+        } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
+            throw PeerProcess.withLogs(e, peers);
+        } finally {
+            peers.forEach(PeerProcess::close);
+        }
+    }
+
+    /** Asks /stats until every stored entry is confirmed and applied; returns the number of entries. */
+    private static long awaitFullyConfirmed(PeerProcess peer) {
+        long[] entries = {-1};
+        org.awaitility.Awaitility.await().atMost(PeerProcess.REPLY).pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> {
+                    int from = peer.stdout().size();
+                    peer.type("/stats");
+                    String lag = peer.awaitStdoutStartingWith("subnet.lag: ", PeerProcess.REPLY, from);
+                    String applied = peer.awaitStdoutStartingWith("subnet.appliedBatches: ", PeerProcess.REPLY, from);
+                    String confirmed = peer.awaitStdoutStartingWith("subnet.confirmedBatches: ", PeerProcess.REPLY, from);
+                    entries[0] = Long.parseLong(peer.awaitStdoutStartingWith("subnet.entries: ", PeerProcess.REPLY, from)
+                            .substring("subnet.entries: ".length()));
+                    return lag.equals("subnet.lag: 0") && applied.substring(applied.indexOf(' '))
+                            .equals(confirmed.substring(confirmed.indexOf(' ')));
+                });
+        return entries[0];
+    }
 }
