@@ -75,6 +75,7 @@ public final class SubnetNode implements AutoCloseable {
     private final Consumer<String> applyLog;
     private final Map<EntryId, CompletableFuture<OpResult>> waiting = new ConcurrentHashMap<>();
     private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
+    private final List<Runnable> viewListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Set<EntryId> appendedForOthers = ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> writerRequestsAppended = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Bytes32> namedByReceivedBatches = ConcurrentHashMap.newKeySet();
@@ -124,7 +125,7 @@ public final class SubnetNode implements AutoCloseable {
             SubnetState state = new SubnetState(ops, view, checkpointAfter(confirmedLog, view.appliedBatches()));
             SubnetNode node = new SubnetNode(config, logs, confirmedLog, view, state, ops, applyLog);
             node.catchUpView();
-            node.rebuildUnconfirmed(List.of());
+            node.updateUnconfirmed(List.of());
             node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), config.topic(),
                     new SubnetReplication.Listener() {
                         @Override
@@ -358,9 +359,27 @@ public final class SubnetNode implements AutoCloseable {
         if (progressed) {
             replication.announceBatches();
         }
-        rebuildUnconfirmed(confirmedNow);
+        updateUnconfirmed(confirmedNow);
         replication.recheckWriters();
         requestWriterIfAutoAdd();
+        for (Runnable listener : viewListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A subnet view listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * Calls {@code listener} on the apply thread after each round that may have changed the
+     * views; it must return quickly.
+     *
+     * @return closing it removes the listener
+     */
+    public net.intercomj.api.network.Registration onViewsChanged(Runnable listener) {
+        viewListeners.add(listener);
+        return () -> viewListeners.remove(listener);
     }
 
     // ---- joining as a writer while auto-add is on (spec §2.3, with the request signed: fix of §9 item 9)
@@ -504,7 +523,7 @@ public final class SubnetNode implements AutoCloseable {
         }
     }
 
-    private void rebuildUnconfirmed(List<EntryId> confirmedNow) throws StoreException {
+    private void updateUnconfirmed(List<EntryId> confirmedNow) throws StoreException {
         Map<Bytes32, Long> confirmedLengths = confirmedLog.lengths();
         List<LogEntry> pending = new ArrayList<>();
         for (Map.Entry<Bytes32, Long> log : logs.lengths().entrySet()) {
@@ -514,7 +533,7 @@ public final class SubnetNode implements AutoCloseable {
                 pending.addAll(logs.range(log.getKey(), from, (int) count));
             }
         }
-        state.rebuildUnconfirmed(confirmedNow, CausalOrder.order(confirmedLengths, pending).ordered());
+        state.updateUnconfirmed(confirmedNow, CausalOrder.order(confirmedLengths, pending).ordered());
     }
 
     /** After a crash between storing a batch and applying it, applies what the log holds beyond the view. */

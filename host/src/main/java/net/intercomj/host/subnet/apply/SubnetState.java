@@ -26,7 +26,12 @@ public final class SubnetState {
     private final ConfirmedView confirmed;
     private final UnconfirmedView unconfirmed;
     private Checkpoint checkpoint;
+    /** Past this many keys the overlay is rebuilt from the pending entries alone (not a rollback). */
+    private static final int MAX_OVERLAY_KEYS = 100_000;
+
     private List<EntryId> unconfirmedOrder = List.of();
+    // The unconfirmed writes on top of the confirmed view; null when nothing is pending.
+    private ViewOverlay overlay;
     private long rollbacks;
 
     /**
@@ -90,28 +95,51 @@ public final class SubnetState {
     }
 
     /**
-     * Rebuilds the unconfirmed view from the entries not yet confirmed, in their deterministic
-     * order. Counts a rollback when the ops applied before are not a prefix of the new order
-     * after what was confirmed since.
+     * Brings the unconfirmed view up to date with the entries not yet confirmed, in their
+     * deterministic order. When the entries applied before are still a prefix of the new order
+     * (after what was confirmed since), only the new ones are applied: ops confirmed in the
+     * order they were applied left the overlay's values what the confirmed view now holds.
+     * Otherwise the overlay is rebuilt, and that is a rollback: ops were undone.
      *
-     * @param confirmedSince entries confirmed since the last rebuild, in confirmed order
+     * @param confirmedSince entries confirmed since the last update, in confirmed order
      * @param pending        the entries still unconfirmed, in causal order
      */
-    public void rebuildUnconfirmed(List<EntryId> confirmedSince, List<LogEntry> pending) {
-        List<EntryId> order = new ArrayList<>(confirmedSince);
+    public void updateUnconfirmed(List<EntryId> confirmedSince, List<LogEntry> pending) {
+        List<EntryId> order = new ArrayList<>(confirmedSince.size() + pending.size());
+        order.addAll(confirmedSince);
         pending.forEach(entry -> order.add(entry.id()));
-        int common = Math.min(order.size(), unconfirmedOrder.size());
-        if (!order.subList(0, common).equals(unconfirmedOrder.subList(0, common))) {
+        boolean extends_ = order.size() >= unconfirmedOrder.size()
+                && order.subList(0, unconfirmedOrder.size()).equals(unconfirmedOrder);
+        boolean prefixOfOld = !extends_ && unconfirmedOrder.subList(0, Math.min(order.size(), unconfirmedOrder.size()))
+                .equals(order.subList(0, Math.min(order.size(), unconfirmedOrder.size())));
+        if (!extends_ && !prefixOfOld) {
             rollbacks++;
         }
-        ViewOverlay overlay = new ViewOverlay(confirmed);
-        if (confirmed.appliedBatches() == 0) {
-            ops.genesisIfEmpty(confirmed, overlay);
+        // When confirmation went past everything the overlay held, its values may be older than the
+        // confirmed ones: start afresh (not a rollback).
+        boolean overlayStillAhead = confirmedSince.size() < unconfirmedOrder.size();
+        if (extends_ && overlayStillAhead && overlay != null && overlay.size() <= MAX_OVERLAY_KEYS) {
+            ViewOverlay added = new ViewOverlay(overlay);
+            for (LogEntry entry : pending.subList(unconfirmedOrder.size() - confirmedSince.size(), pending.size())) {
+                ops.apply(entry, added);
+            }
+            unconfirmed.putAll(added.writes());
+            added.commitInto(overlay);
+        } else {
+            overlay = new ViewOverlay(confirmed);
+            if (confirmed.appliedBatches() == 0) {
+                ops.genesisIfEmpty(confirmed, overlay);
+            }
+            for (LogEntry entry : pending) {
+                ops.apply(entry, overlay);
+            }
+            unconfirmed.replace(overlay.writes());
         }
-        for (LogEntry entry : pending) {
-            ops.apply(entry, overlay);
+        if (pending.isEmpty() && confirmed.appliedBatches() > 0) {
+            // Everything applied is confirmed: the overlay holds nothing the confirmed view does not.
+            overlay = null;
+            unconfirmed.replace(java.util.Map.of());
         }
-        unconfirmed.replace(overlay.writes());
         unconfirmedOrder = pending.stream().map(LogEntry::id).toList();
     }
 }

@@ -46,8 +46,8 @@ public final class ViewOverlay implements ViewReader {
         return Map.copyOf(writes);
     }
 
-    /** The writes in the order first made, for hashing. */
-    Map<String, Optional<String>> orderedWrites() {
-        return writes;
+    /** How many keys this overlay changes. */
+    public int size() {
+        return writes.size();
     }
 }

@@ -24,6 +24,11 @@ public final class UnconfirmedView implements ViewReader {
         return written != null ? written : confirmed.get(key);
     }
 
+    /** Adds unconfirmed writes at once; an empty value deletes. */
+    public synchronized void putAll(Map<String, Optional<String>> writes) {
+        overlay.putAll(writes);
+    }
+
     /** Replaces every unconfirmed write at once; an empty value deletes. */
     public synchronized void replace(Map<String, Optional<String>> writes) {
         overlay.clear();
