@@ -23,6 +23,7 @@ public final class OpApplier {
 
     private final Bytes32 subnet;
     private final Map<String, OpHandler> handlers = new LinkedHashMap<>();
+    private final VerifiedSignatures verified = new VerifiedSignatures();
 
     public OpApplier(Bytes32 subnet, List<OpHandler> handlers) {
         this.subnet = subnet;
@@ -80,7 +81,7 @@ public final class OpApplier {
         ViewOverlay own = new ViewOverlay(view);
         OpResult result;
         try {
-            result = handler.apply(op, new OpContext(subnet, entry, own));
+            result = handler.apply(op, new OpContext(subnet, entry, own, verified));
         } catch (RuntimeException e) {
             return OpResult.rejected(type.textValue() + " failed: " + e);
         }

@@ -22,11 +22,18 @@ public final class OpContext {
     private final Bytes32 subnet;
     private final LogEntry entry;
     private final ViewOverlay view;
+    private final VerifiedSignatures verified;
 
     public OpContext(Bytes32 subnet, LogEntry entry, ViewOverlay view) {
+        this(subnet, entry, view, null);
+    }
+
+    /** @param verified signatures verified before, or null to verify every one */
+    public OpContext(Bytes32 subnet, LogEntry entry, ViewOverlay view, VerifiedSignatures verified) {
         this.subnet = subnet;
         this.entry = java.util.Objects.requireNonNull(entry, "entry");
         this.view = view;
+        this.verified = verified;
     }
 
     /** The subnet's first state, before any op: its creator is its only writer and indexer. */
@@ -39,6 +46,7 @@ public final class OpContext {
         this.subnet = subnet;
         this.entry = null;
         this.view = view;
+        this.verified = null;
     }
 
     /** The subnet: its bootstrap writer key. */
@@ -130,7 +138,7 @@ public final class OpContext {
 
     /** Whether the op's signature is {@code signerHex}'s (bound to this subnet and the op type). */
     public boolean signedBy(JsonNode op, String signerHex) {
-        return signerHex != null && OpSignature.verify(subnet, op, normalizedKey(signerHex));
+        return signerHex != null && OpSignature.verify(subnet, op, normalizedKey(signerHex), verified);
     }
 
     /**

@@ -70,6 +70,11 @@ public final class OpSignature {
 
     /** Whether {@code op}'s {@code hash} is a signature by {@code signerHex} over its type, nonce and value. */
     public static boolean verify(Bytes32 subnet, JsonNode op, String signerHex) {
+        return verify(subnet, op, signerHex, null);
+    }
+
+    /** As {@link #verify(Bytes32, JsonNode, String)}, remembering successes in {@code cache} (if not null). */
+    public static boolean verify(Bytes32 subnet, JsonNode op, String signerHex, VerifiedSignatures cache) {
         String type = op.path("type").asText(null);
         String nonce = op.path("nonce").isTextual() ? op.get("nonce").asText() : null;
         JsonNode value = op.get("value");
@@ -79,7 +84,9 @@ public final class OpSignature {
                 || signature == null || signer == null) {
             return false;
         }
-        return Ed25519Keys.verify(signature, signedBytes(subnet, type, nonce, value), signer);
+        byte[] signed = signedBytes(subnet, type, nonce, value);
+        return cache == null ? Ed25519Keys.verify(signature, signed, signer)
+                : cache.check(signer, signature, signed, Ed25519Keys::verify);
     }
 
     private static byte[] hex(String text) {
