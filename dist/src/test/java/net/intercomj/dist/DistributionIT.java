@@ -41,14 +41,14 @@ class DistributionIT {
         Path keypair = installOriginalKeypair("e2e");
         byte[] keypairBefore = Files.readAllBytes(keypair);
         try (PeerProcess peer = PeerProcess.start(work, "e2e")) {
-            peer.awaitStdoutLine("Peer trac address (bech32m): " + ABANDON_ADDRESS, PeerProcess.STARTUP);
+            peer.awaitStdoutLine("isWriter: true", PeerProcess.STARTUP);
             List<String> out = peer.stdout();
             int top = out.indexOf("====================INTERCOM ====================");
             assertThat(top).isPositive();
             assertThat(out.get(top - 1)).isEmpty();
             // A first run creates a subnet whose bootstrap is this peer's own writer key.
             String writerKey = Files.readString(work.resolve("stores/e2e/subnet-bootstrap.hex")).trim();
-            assertThat(out.subList(top, top + 11)).containsExactly(
+            assertThat(out.subList(top, top + 13)).containsExactly(
                     "====================INTERCOM ====================",
                     "Peer store: stores/e2e",
                     "Peer DHT bootstrap nodes: 127.0.0.1:49737",
@@ -59,7 +59,9 @@ class DistributionIT {
                     "Peer writer key (hex): " + writerKey,
                     "Subnet writable: true",
                     "Sidechannel entry: 0000intercom",
-                    "=".repeat(64));
+                    "=".repeat(64),
+                    "isIndexer: true",
+                    "isWriter: true");
             // The sidechannel plugin, loaded from plugins/, warns as the original does and gets ready.
             assertThat(peer.stderrText()).contains("[sidechannel] welcome required for non-entry channels; entry"
                     + " \"0000intercom\" is open and does not require owner/welcome.");

@@ -340,7 +340,12 @@ public final class PeerHost implements AutoCloseable {
         });
         bridge.ifPresent(running -> values.put(BannerLine.SC_BRIDGE,
                 "ws://" + hostForUrl(running.address()) + ":" + running.address().getPort()));
-        return Banner.render(values);
+        List<String> lines = new ArrayList<>(Banner.render(values));
+        // trac-peer prints these two when its subnet starts.
+        int end = !lines.isEmpty() && lines.getLast().isEmpty() ? lines.size() - 1 : lines.size();
+        subnet.ifPresent(running -> lines.addAll(end, List.of("isIndexer: " + running.isIndexer(),
+                "isWriter: " + running.isWriter())));
+        return lines;
     }
 
     private static String hostForUrl(InetSocketAddress address) {
