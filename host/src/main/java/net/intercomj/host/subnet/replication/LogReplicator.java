@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.store.StoreException;
+import net.intercomj.host.subnet.log.EntryCodec;
 import net.intercomj.host.subnet.log.EntryException;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
@@ -50,6 +51,9 @@ public final class LogReplicator {
 
         static final Received NOTHING = new Received(List.of(), List.of(), List.of());
     }
+
+    /** Most entry bytes one {@link ReplicationMessage.Data} carries (the mux frame limit is 8 MiB). */
+    static final int MAX_DATA_BYTES = 4 << 20;
 
     private final WriterLogStore store;
     private final ConfirmedBatches confirmed;
@@ -123,7 +127,8 @@ public final class LogReplicator {
                 yield Received.NOTHING;
             }
             case ReplicationMessage.Want want -> {
-                outbox.accept(new ReplicationMessage.Data(want.writer(), store.range(want.writer(), want.from(), want.count())));
+                outbox.accept(new ReplicationMessage.Data(want.writer(),
+                        withinBudget(store.range(want.writer(), want.from(), want.count()))));
                 yield Received.NOTHING;
             }
             case ReplicationMessage.Data data -> store(data);
@@ -155,6 +160,21 @@ public final class LogReplicator {
             case ReplicationMessage.WriterRequest request ->
                     new Received(List.of(), List.of(), List.of(), Optional.of(request.op()));
         };
+    }
+
+    /**
+     * The first entries of {@code entries} that fit in {@link #MAX_DATA_BYTES} (at least one): a
+     * message must fit in one mux frame, and the asking side asks again for the rest.
+     */
+    private static List<LogEntry> withinBudget(List<LogEntry> entries) {
+        long bytes = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            bytes += EntryCodec.encode(entries.get(i)).length + 8;
+            if (bytes > MAX_DATA_BYTES && i > 0) {
+                return entries.subList(0, i);
+            }
+        }
+        return entries;
     }
 
     private void requestBatches() {

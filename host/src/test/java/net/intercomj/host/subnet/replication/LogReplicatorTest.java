@@ -178,6 +178,39 @@ class LogReplicatorTest {
     }
 
     @Test
+    void largeEntriesTravelInMessagesThatFitAMuxFrame() throws Exception {
+        byte[] seed = new byte[32];
+        seed[0] = 9;
+        Bytes32 writer = Bytes32.of(Ed25519Keys.publicKey(seed));
+        String big = "x".repeat(200 * 1024);
+        List<LogEntry> log = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            log.add(LogEntry.append(SUBNET, writer, log.isEmpty() ? null : log.getLast(), List.of(), i,
+                    "{\"type\":\"msg\",\"pad\":\"" + big + "\"}", message -> Ed25519Keys.sign(seed, message)));
+        }
+        Side a = new Side("a");
+        Side b = new Side("b");
+        for (LogEntry entry : log) {
+            a.store.append(entry);
+        }
+        List<Integer> sizes = new ArrayList<>();
+        a.replicator.open();
+        b.replicator.open();
+        while (!a.sent.isEmpty() || !b.sent.isEmpty()) {
+            if (!a.sent.isEmpty()) {
+                byte[] message = a.sent.poll();
+                sizes.add(message.length);
+                b.received.add(b.replicator.receive(ReplicationCodec.decode(message)));
+            }
+            if (!b.sent.isEmpty()) {
+                a.received.add(a.replicator.receive(ReplicationCodec.decode(b.sent.poll())));
+            }
+        }
+        assertThat(b.store.range(writer, 0, 100)).containsExactlyElementsOf(log);
+        assertThat(sizes).allMatch(size -> size <= net.intercomj.host.net.mux.MuxConfig.DEFAULTS.maxFrameBytes() - 64);
+    }
+
+    @Test
     void aPeerResumesFromWhatItHas() throws Exception {
         Side a = new Side("a");
         Side b = new Side("b");
