@@ -27,6 +27,11 @@ public final class AddAdminCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Works only once and only on the bootstrap node. Enter a peer public key (hex) to assign admin rights.";
     }

@@ -25,6 +25,11 @@ public final class AddWriterCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Make a peer a writer of this subnet by its writer key.";
     }

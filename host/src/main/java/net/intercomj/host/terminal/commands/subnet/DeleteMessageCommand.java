@@ -27,6 +27,11 @@ public final class DeleteMessageCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Chat Commands";
+    }
+
+    @Override
     public String description() {
         return "Delete a chat message: your own, or any (admin or mod).";
     }

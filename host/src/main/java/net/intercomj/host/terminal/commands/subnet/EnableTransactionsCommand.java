@@ -30,6 +30,11 @@ public final class EnableTransactionsCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Allow (1) or refuse (0) contract transactions in this subnet.";
     }

@@ -27,6 +27,11 @@ public final class EnableWhitelistCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Let only whitelisted users post (1), or everyone (0).";
     }

@@ -27,6 +27,11 @@ public final class PinMessageCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Chat Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin or mod. Pin or unpin a chat message.";
     }

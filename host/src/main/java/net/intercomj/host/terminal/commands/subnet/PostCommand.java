@@ -28,6 +28,11 @@ public final class PostCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Chat Commands";
+    }
+
+    @Override
     public String description() {
         return "Post a chat message to the subnet.";
     }

@@ -25,6 +25,11 @@ public final class RemoveIndexerCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Remove an indexer from this subnet (the same op as /remove_writer).";
     }

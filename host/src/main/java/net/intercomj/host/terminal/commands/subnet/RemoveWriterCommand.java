@@ -25,6 +25,11 @@ public final class RemoveWriterCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Remove a writer (or an indexer) from this subnet.";
     }

@@ -25,6 +25,11 @@ public final class SetAutoAddWritersCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Let joiners become writers by asking (1), or not (0).";
     }

@@ -25,6 +25,11 @@ public final class SetChatStatusCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Turn the subnet's chat on (1) or off (0).";
     }

@@ -27,6 +27,11 @@ public final class SetModCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Chat Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Make a user a moderator, or not.";
     }

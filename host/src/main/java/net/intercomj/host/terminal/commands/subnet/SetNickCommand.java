@@ -27,6 +27,11 @@ public final class SetNickCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Chat Commands";
+    }
+
+    @Override
     public String description() {
         return "Set your nick, or (admin or mod) another user's.";
     }

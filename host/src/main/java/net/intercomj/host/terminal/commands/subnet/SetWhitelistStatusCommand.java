@@ -27,6 +27,11 @@ public final class SetWhitelistStatusCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Put a user on the whitelist, or take them off.";
     }

@@ -27,6 +27,11 @@ public final class UnpinMessageCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Chat Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin or mod. Unpin by pin index.";
     }

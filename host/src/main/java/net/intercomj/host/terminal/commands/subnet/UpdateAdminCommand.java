@@ -27,6 +27,11 @@ public final class UpdateAdminCommand implements TerminalCommand {
     }
 
     @Override
+    public String section() {
+        return "Setup Commands";
+    }
+
+    @Override
     public String description() {
         return "Admin only. Hand the admin role to another public key, or waive it for good with null.";
     }
