@@ -1,18 +1,25 @@
 package net.intercomj.host.subnet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import net.intercomj.api.network.Network;
+import net.intercomj.api.network.Registration;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.store.WriterKey;
@@ -22,15 +29,13 @@ import net.intercomj.host.subnet.log.EntryException;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.intercomj.host.subnet.op.CanonicalJson;
-import net.intercomj.host.subnet.op.OpContext;
-import net.intercomj.host.subnet.op.OpSignature;
-import net.intercomj.host.subnet.op.ViewKeys;
 import net.intercomj.host.subnet.op.Membership;
 import net.intercomj.host.subnet.op.OpApplier;
+import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.OpSignature;
+import net.intercomj.host.subnet.op.ViewKeys;
 import net.intercomj.host.subnet.order.Batch;
 import net.intercomj.host.subnet.order.CausalOrder;
 import net.intercomj.host.subnet.order.Checkpoint;
@@ -75,11 +80,11 @@ public final class SubnetNode implements AutoCloseable {
     private final Consumer<String> applyLog;
     private final Map<EntryId, CompletableFuture<OpResult>> waiting = new ConcurrentHashMap<>();
     private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
-    private final List<Runnable> viewListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.Set<EntryId> appendedForOthers = ConcurrentHashMap.newKeySet();
-    private final java.util.Set<String> writerRequestsAppended = ConcurrentHashMap.newKeySet();
-    private final java.util.Set<Bytes32> namedByReceivedBatches = ConcurrentHashMap.newKeySet();
-    private SubnetReplication replication;
+    private final List<Runnable> viewListeners = new CopyOnWriteArrayList<>();
+    private final Set<EntryId> appendedForOthers = ConcurrentHashMap.newKeySet();
+    private final Set<String> writerRequestsAppended = ConcurrentHashMap.newKeySet();
+    private final Set<Bytes32> namedByReceivedBatches = ConcurrentHashMap.newKeySet();
+    private volatile SubnetReplication replication;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -88,14 +93,14 @@ public final class SubnetNode implements AutoCloseable {
     private boolean closed;
     private final ReentrantLock appendLock = new ReentrantLock();
     private volatile String halted;
-    private final java.util.concurrent.atomic.AtomicLong batchesAvailable = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong batchesAvailable = new AtomicLong();
     private final CatchUpProgress progress = new CatchUpProgress(System::nanoTime);
     // Whether to (re)send the request to become a writer when auto-add is on: at start and on each new peer.
     private volatile boolean writerRequestDue = true;
     private Thread applyThread;
 
     private SubnetNode(Config config, WriterLogStore logs, ConfirmedLog confirmedLog, ConfirmedView view,
-            SubnetState state, OpApplier ops, Consumer<String> applyLog) {
+            SubnetState state, Consumer<String> applyLog) {
         this.subnet = config.subnet();
         this.writerKey = config.writerKey();
         this.self = Bytes32.of(config.writerKey().publicKey());
@@ -123,7 +128,7 @@ public final class SubnetNode implements AutoCloseable {
             confirmedLog = ConfirmedLog.open(config.folder().resolve("confirmed"));
             view = ConfirmedView.open(config.folder().resolve("view"));
             SubnetState state = new SubnetState(ops, view, checkpointAfter(confirmedLog, view.appliedBatches()));
-            SubnetNode node = new SubnetNode(config, logs, confirmedLog, view, state, ops, applyLog);
+            SubnetNode node = new SubnetNode(config, logs, confirmedLog, view, state, applyLog);
             node.catchUpView();
             node.updateUnconfirmed(List.of());
             node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), config.topic(),
@@ -377,7 +382,7 @@ public final class SubnetNode implements AutoCloseable {
      *
      * @return closing it removes the listener
      */
-    public net.intercomj.api.network.Registration onViewsChanged(Runnable listener) {
+    public Registration onViewsChanged(Runnable listener) {
         viewListeners.add(listener);
         return () -> viewListeners.remove(listener);
     }
@@ -420,7 +425,7 @@ public final class SubnetNode implements AutoCloseable {
                     writerRequestsAppended.remove(key);
                 }
             });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | SubnetException e) {
+        } catch (JsonProcessingException | SubnetException e) {
             LOG.debug("Subnet: writer request not appended: {}", e.getMessage());
         }
     }

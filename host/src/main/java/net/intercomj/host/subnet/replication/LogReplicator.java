@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import net.intercomj.host.subnet.order.ConfirmedBatch;
-import net.intercomj.host.subnet.order.ConfirmedBatches;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import net.intercomj.host.net.Bytes32;
@@ -16,6 +14,8 @@ import net.intercomj.host.subnet.log.EntryCodec;
 import net.intercomj.host.subnet.log.EntryException;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedBatches;
 
 /**
  * Replication with one other peer of the subnet, over one link. It tells the other side how long

@@ -2,13 +2,13 @@ package net.intercomj.host.subnet.replication;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.intercomj.host.subnet.order.ConfirmedBatch;
-import net.intercomj.host.subnet.order.ConfirmedBatchCodec;
 import net.intercomj.host.net.wire.WireException;
 import net.intercomj.host.net.wire.WireReader;
 import net.intercomj.host.net.wire.WireWriter;
 import net.intercomj.host.subnet.log.EntryCodec;
 import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedBatchCodec;
 
 /**
  * The binary form of {@link ReplicationMessage}s: a tag byte, then the fields. Entries travel

@@ -1,10 +1,10 @@
 package net.intercomj.host.subnet.replication;
 
 import java.util.List;
-import net.intercomj.host.subnet.order.ConfirmedBatch;
 import java.util.Objects;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
 
 /** The messages two peers of a subnet exchange to replicate the writer logs. */
 public sealed interface ReplicationMessage {

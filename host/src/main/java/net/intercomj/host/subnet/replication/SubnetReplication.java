@@ -19,9 +19,9 @@ import net.intercomj.host.net.wire.WireException;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.log.EntryException;
 import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.log.WriterLogStore;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedBatches;
-import net.intercomj.host.subnet.log.WriterLogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
