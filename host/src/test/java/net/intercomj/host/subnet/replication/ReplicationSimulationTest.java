@@ -2,6 +2,7 @@ package net.intercomj.host.subnet.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,13 +13,22 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.subnet.apply.AppliedBatch;
+import net.intercomj.host.subnet.apply.SubnetState;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
+import net.intercomj.host.subnet.op.Membership;
+import net.intercomj.host.subnet.op.OpApplier;
+import net.intercomj.host.subnet.op.OpContext;
+import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.order.CausalOrder;
+import net.intercomj.host.subnet.order.Checkpoint;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedLog;
 import net.intercomj.host.subnet.order.SingleIndexer;
+import net.intercomj.host.subnet.view.ConfirmedView;
 import net.intercomj.host.wallet.Ed25519Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
  * Log replication on a simulated network, one seed at a time: writers append while links drop
  * and come back and peers crash and restart from disk; links, like the real ones, deliver in
  * order while they last. The first peer is also the indexer: now and then it confirms a batch,
- * and the confirmed batches replicate too; a peer appends one to its own confirmed log once it
- * holds the batch's entries. Once everything heals, every peer must hold the same logs, compute
- * the same causal order and hold the same confirmed log. Each seed's run is deterministic, so a
- * failing seed reproduces.
+ * applying it to its view, and the confirmed batches replicate too; a peer applies one once it
+ * holds the batch's entries and must reach the indexer's checkpoint (same writes, same state
+ * hash). Along the way every peer's confirmed log is a prefix of the indexer's. Once everything
+ * heals, every peer must hold the same logs, compute the same causal order, hold the same
+ * confirmed log and view, and its unconfirmed view must equal its confirmed one. Each seed's run
+ * is deterministic, so a failing seed reproduces.
  */
 class ReplicationSimulationTest {
 
-    private static final Bytes32 SUBNET = Bytes32.fromHex("5e".repeat(32));
+    /** The subnet of the seed being run: its indexer's (peer 0's) key, so genesis makes it the writer and indexer. */
+    private Bytes32 subnet;
+    private OpApplier ops;
     /** Seeds per run; {@code -Dintercom.simulation.seeds=1000} for a long one (each seed opens its stores on disk). */
     private static final int SEEDS = Integer.getInteger("intercom.simulation.seeds", 20);
     /** The first seed; set it to replay one that failed. */
@@ -47,33 +61,41 @@ class ReplicationSimulationTest {
      * One simulated peer: a writer with a store and a confirmed log on disk, up while {@code store}
      * is set, and in memory the batches received but not appended yet.
      */
-    private static final class Peer {
+    private final class Peer {
         final int index;
         final Path folder;
         final byte[] seed = new byte[32];
         final Bytes32 key;
         WriterLogStore store;
         ConfirmedLog confirmed;
+        ConfirmedView view;
+        SubnetState state;
         final TreeMap<Long, ConfirmedBatch> pending = new TreeMap<>();
 
-        Peer(int index, Path folder, Random random) throws Exception {
+        Peer(int index, Path folder, byte[] seed) throws Exception {
             this.index = index;
             this.folder = folder;
-            random.nextBytes(seed);
+            System.arraycopy(seed, 0, this.seed, 0, 32);
             key = Bytes32.of(Ed25519Keys.publicKey(seed));
-            start();
         }
 
         void start() throws Exception {
-            store = WriterLogStore.open(folder.resolve("logs"), SUBNET);
+            store = WriterLogStore.open(folder.resolve("logs"), subnet);
             confirmed = ConfirmedLog.open(folder.resolve("confirmed"));
+            view = ConfirmedView.open(folder.resolve("view"));
+            Checkpoint at = confirmed.batchCount() == 0 ? Checkpoint.GENESIS
+                    : confirmed.batch(confirmed.batchCount() - 1).orElseThrow().checkpoint();
+            state = new SubnetState(ops, view, at);
         }
 
         void stop() {
             store.close();
             confirmed.close();
+            view.close();
             store = null;
             confirmed = null;
+            view = null;
+            state = null;
             pending.clear();
         }
     }
@@ -106,6 +128,32 @@ class ReplicationSimulationTest {
     }
 
     private final List<Link> links = new ArrayList<>();
+
+    /** {"type":"set","key":k,"value":v} writes k; "join" makes its key a writer. */
+    private static final OpHandler SET = new OpHandler() {
+        @Override
+        public String type() {
+            return "set";
+        }
+
+        @Override
+        public OpResult apply(JsonNode op, OpContext context) {
+            context.put(op.get("key").asText(), op.get("value").asText());
+            return OpResult.applied(null);
+        }
+    };
+    private static final OpHandler JOIN = new OpHandler() {
+        @Override
+        public String type() {
+            return "join";
+        }
+
+        @Override
+        public OpResult apply(JsonNode op, OpContext context) {
+            Membership.add(context, op.get("key").asText(), false);
+            return OpResult.applied(null);
+        }
+    };
 
     private void announceElsewhere(Peer peer, Link except, Bytes32 writer) {
         for (Link link : links) {
@@ -150,8 +198,13 @@ class ReplicationSimulationTest {
             if (entries.size() < next.batch().entries().size()) {
                 break;
             }
+            // Every peer that applies a batch gets the indexer's state: same writes, same state hash.
+            AppliedBatch applied = peer.state.compute(next.batch(), entries);
+            assertThat(applied.checkpoint()).as("peer %d applying batch %d", peer.index, next.batch().number())
+                    .isEqualTo(next.checkpoint());
             // Throws if the batch breaks the confirmed log's rules or its checkpoint: honest peers never send such.
             peer.confirmed.append(next, entries);
+            peer.state.commit(applied);
             appended = true;
         }
         peer.pending.headMap(peer.confirmed.batchCount()).clear();
@@ -175,8 +228,9 @@ class ReplicationSimulationTest {
             return false;
         }
         SingleIndexer.Proposal next = proposal.get();
-        indexer.confirmed.append(new ConfirmedBatch(next.batch(),
-                indexer.confirmed.checkpoint().next(next.batch(), next.entries(), Map.of()), List.of()), next.entries());
+        AppliedBatch applied = indexer.state.compute(next.batch(), next.entries());
+        indexer.confirmed.append(new ConfirmedBatch(next.batch(), applied.checkpoint(), List.of()), next.entries());
+        indexer.state.commit(applied);
         announceBatches(indexer);
         return true;
     }
@@ -197,14 +251,21 @@ class ReplicationSimulationTest {
 
     private void append(Peer peer, Random random) throws Exception {
         long length = peer.store.length(peer.key);
-        LogEntry previous = length == 0 ? null : peer.store.get(peer.key, length - 1).orElseThrow();
         List<EntryId> heads = new ArrayList<>();
         for (Map.Entry<Bytes32, Long> log : peer.store.lengths().entrySet()) {
             if (!log.getKey().equals(peer.key) && random.nextBoolean()) {
                 heads.add(new EntryId(log.getKey(), log.getValue() - 1));
             }
         }
-        LogEntry entry = LogEntry.append(SUBNET, peer.key, previous, heads, length, "{\"n\":" + length + "}",
+        String op = "{\"type\":\"set\",\"key\":\"k" + random.nextInt(5) + "\",\"value\":\"" + peer.index + "-"
+                + length + "\"}";
+        appendOp(peer, op, heads);
+    }
+
+    private void appendOp(Peer peer, String op, List<EntryId> heads) throws Exception {
+        long length = peer.store.length(peer.key);
+        LogEntry previous = length == 0 ? null : peer.store.get(peer.key, length - 1).orElseThrow();
+        LogEntry entry = LogEntry.append(subnet, peer.key, previous, heads, length, op,
                 message -> Ed25519Keys.sign(peer.seed, message));
         peer.store.append(entry);
         announceElsewhere(peer, null, peer.key);
@@ -227,10 +288,21 @@ class ReplicationSimulationTest {
         List<Peer> peers = new ArrayList<>();
         int count = 2 + random.nextInt(4);
         for (int i = 0; i < count; i++) {
-            peers.add(new Peer(i, folder.resolve("seed-" + seed + "/peer-" + i), random));
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            peers.add(new Peer(i, folder.resolve("seed-" + seed + "/peer-" + i), key));
         }
         Peer indexer = peers.getFirst();
+        subnet = indexer.key;
+        ops = new OpApplier(subnet, List.of(SET, JOIN));
+        for (Peer peer : peers) {
+            peer.start();
+        }
         try {
+            // The indexer lets the others write; their ops before that confirmation are refused, alike everywhere.
+            for (Peer peer : peers.subList(1, count)) {
+                appendOp(indexer, "{\"type\":\"join\",\"key\":\"" + peer.key.toHex() + "\"}", List.of());
+            }
             for (int step = 0; step < 400; step++) {
                 int action = random.nextInt(100);
                 Peer peer = peers.get(random.nextInt(count));
@@ -251,6 +323,16 @@ class ReplicationSimulationTest {
                     crash(peer);
                 } else if (peer.store == null) {
                     peer.start();
+                }
+                if (step % 20 == 0 && indexer.store != null) {
+                    // Confirmed views are prefixes of one another: at its length, each matches the indexer's.
+                    for (Peer up : peers) {
+                        long batches = up.store == null ? 0 : up.confirmed.batchCount();
+                        if (batches > 0) {
+                            assertThat(up.confirmed.checkpoint()).as("seed %d, peer %d at batch %d", seed, up.index, batches)
+                                    .isEqualTo(indexer.confirmed.batch(batches - 1).orElseThrow().checkpoint());
+                        }
+                    }
                 }
             }
             // Heal: every peer up, every pair linked, every message delivered.
@@ -288,10 +370,21 @@ class ReplicationSimulationTest {
             }
             deliverAll();
             assertThat(indexer.confirmed.lengths()).as("seed %d: everything confirmed", seed).isEqualTo(expected);
+            assertThat(indexer.view.get("wrl")).as("seed %d: every peer joined", seed).contains(String.valueOf(count));
             for (Peer peer : peers) {
                 assertThat(peer.confirmed.checkpoint()).as("seed %d, peer %d", seed, peer.index)
                         .isEqualTo(indexer.confirmed.checkpoint());
                 assertThat(peer.confirmed.lengths()).as("seed %d, peer %d", seed, peer.index).isEqualTo(expected);
+                assertThat(peer.view.stateHash()).as("seed %d, peer %d", seed, peer.index)
+                        .isEqualTo(indexer.view.stateHash());
+                // Nothing is pending: the unconfirmed view is the confirmed one.
+                peer.state.updateUnconfirmed(List.of(), List.of());
+                for (String key : List.of("k0", "k1", "k2", "k3", "k4", "wrl", "indexers")) {
+                    assertThat(peer.view.get(key)).as("seed %d, peer %d, %s", seed, peer.index, key)
+                            .isEqualTo(indexer.view.get(key));
+                    assertThat(peer.state.unconfirmed().get(key)).as("seed %d, peer %d, %s", seed, peer.index, key)
+                            .isEqualTo(peer.view.get(key));
+                }
             }
         } finally {
             for (Peer peer : peers) {
