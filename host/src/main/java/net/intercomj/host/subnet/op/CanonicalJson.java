@@ -1,6 +1,7 @@
 package net.intercomj.host.subnet.op;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +16,9 @@ import java.util.List;
  */
 public final class CanonicalJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // One value per text: anything after it makes the text invalid JSON, not an ignored tail.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CanonicalJson() {}
 
