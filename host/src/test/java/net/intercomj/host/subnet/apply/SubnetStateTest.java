@@ -2,7 +2,6 @@ package net.intercomj.host.subnet.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +12,10 @@ import java.util.Random;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
-import net.intercomj.host.subnet.op.Membership;
+
 import net.intercomj.host.subnet.op.OpApplier;
-import net.intercomj.host.subnet.op.OpContext;
-import net.intercomj.host.subnet.op.OpHandler;
-import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.TestOps;
+
 import net.intercomj.host.subnet.op.ViewOverlay;
 import net.intercomj.host.subnet.order.Batch;
 import net.intercomj.host.subnet.order.CausalOrder;
@@ -50,32 +48,6 @@ class SubnetStateTest {
     @TempDir
     Path folder;
 
-    /** {"type":"set","key":k,"value":v}; and "join" makes its key a writer, so other writers' ops apply. */
-    private static final OpHandler SET = new OpHandler() {
-        @Override
-        public String type() {
-            return "set";
-        }
-
-        @Override
-        public OpResult apply(JsonNode op, OpContext context) {
-            context.put(op.get("key").asText(), op.get("value").asText());
-            return OpResult.applied(null);
-        }
-    };
-    private static final OpHandler JOIN = new OpHandler() {
-        @Override
-        public String type() {
-            return "join";
-        }
-
-        @Override
-        public OpResult apply(JsonNode op, OpContext context) {
-            Membership.add(context, op.get("key").asText(), false);
-            return OpResult.applied(null);
-        }
-    };
-
     @Test
     void theIncrementalUnconfirmedViewAlwaysEqualsAFreshOne() throws Exception {
         long rollbacks = 0;
@@ -87,7 +59,7 @@ class SubnetStateTest {
 
     /** Returns the rollbacks counted. */
     private long run(Random random, Path store) throws Exception {
-        OpApplier ops = new OpApplier(SUBNET, List.of(SET, JOIN));
+        OpApplier ops = new OpApplier(SUBNET, List.of(TestOps.SET, TestOps.JOIN));
         try (ConfirmedView view = ConfirmedView.open(store)) {
             SubnetState state = new SubnetState(ops, view, Checkpoint.GENESIS);
             // Writer 0 first lets the others in, then everyone writes keys a..e.
@@ -160,7 +132,7 @@ class SubnetStateTest {
 
     @Test
     void aSingleWriterWhoseOpsAreConfirmedInOrderNeverRollsBack() throws Exception {
-        OpApplier ops = new OpApplier(SUBNET, List.of(SET, JOIN));
+        OpApplier ops = new OpApplier(SUBNET, List.of(TestOps.SET, TestOps.JOIN));
         try (ConfirmedView view = ConfirmedView.open(folder.resolve("single"))) {
             SubnetState state = new SubnetState(ops, view, Checkpoint.GENESIS);
             List<List<LogEntry>> logs = new ArrayList<>(List.of(new ArrayList<>()));

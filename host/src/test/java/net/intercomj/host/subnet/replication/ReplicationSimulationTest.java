@@ -2,7 +2,6 @@ package net.intercomj.host.subnet.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,11 +17,10 @@ import net.intercomj.host.subnet.apply.SubnetState;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
-import net.intercomj.host.subnet.op.Membership;
+
 import net.intercomj.host.subnet.op.OpApplier;
-import net.intercomj.host.subnet.op.OpContext;
-import net.intercomj.host.subnet.op.OpHandler;
-import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.TestOps;
+
 import net.intercomj.host.subnet.order.CausalOrder;
 import net.intercomj.host.subnet.order.Checkpoint;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
@@ -128,32 +126,6 @@ class ReplicationSimulationTest {
     }
 
     private final List<Link> links = new ArrayList<>();
-
-    /** {"type":"set","key":k,"value":v} writes k; "join" makes its key a writer. */
-    private static final OpHandler SET = new OpHandler() {
-        @Override
-        public String type() {
-            return "set";
-        }
-
-        @Override
-        public OpResult apply(JsonNode op, OpContext context) {
-            context.put(op.get("key").asText(), op.get("value").asText());
-            return OpResult.applied(null);
-        }
-    };
-    private static final OpHandler JOIN = new OpHandler() {
-        @Override
-        public String type() {
-            return "join";
-        }
-
-        @Override
-        public OpResult apply(JsonNode op, OpContext context) {
-            Membership.add(context, op.get("key").asText(), false);
-            return OpResult.applied(null);
-        }
-    };
 
     private void announceElsewhere(Peer peer, Link except, Bytes32 writer) {
         for (Link link : links) {
@@ -294,7 +266,7 @@ class ReplicationSimulationTest {
         }
         Peer indexer = peers.getFirst();
         subnet = indexer.key;
-        ops = new OpApplier(subnet, List.of(SET, JOIN));
+        ops = new OpApplier(subnet, List.of(TestOps.SET, TestOps.JOIN));
         for (Peer peer : peers) {
             peer.start();
         }
