@@ -34,6 +34,7 @@ public final class RocksStore implements AutoCloseable {
     private final List<ColumnFamilyHandle> handles;
     private final Map<String, ColumnFamilyHandle> families;
     private final WriteOptions writeOptions = new WriteOptions();
+    private final WriteOptions durableWriteOptions = new WriteOptions().setSync(true);
 
     private RocksStore(RocksDB db, DBOptions options, List<ColumnFamilyHandle> handles, List<String> names) {
         this.db = db;
@@ -89,6 +90,14 @@ public final class RocksStore implements AutoCloseable {
         db.write(writeOptions, batch);
     }
 
+    /**
+     * Writes {@code batch} atomically and waits until it is on the disk itself: {@link #write}
+     * survives a killed process, this also a lost machine (what Raft's votes and log need).
+     */
+    public void writeDurably(WriteBatch batch) throws RocksDBException {
+        db.write(durableWriteOptions, batch);
+    }
+
     /** Calls {@code entry} with every key and value of {@code family}, in key order. */
     public void forEach(ColumnFamilyHandle family, BiConsumer<byte[], byte[]> entry) {
         try (RocksIterator iterator = db.newIterator(family)) {
@@ -112,6 +121,7 @@ public final class RocksStore implements AutoCloseable {
     public void close() {
         handles.forEach(ColumnFamilyHandle::close);
         writeOptions.close();
+        durableWriteOptions.close();
         db.close();
         options.close();
     }

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +24,7 @@ import java.util.function.Consumer;
 import net.intercomj.api.network.Network;
 import net.intercomj.api.network.Registration;
 import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.wire.WireException;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.store.WriterKey;
 import net.intercomj.host.subnet.apply.AppliedBatch;
@@ -41,7 +45,13 @@ import net.intercomj.host.subnet.order.CausalOrder;
 import net.intercomj.host.subnet.order.Checkpoint;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedLog;
-import net.intercomj.host.subnet.order.SingleIndexer;
+import net.intercomj.host.subnet.order.BatchProposer;
+import net.intercomj.host.subnet.raft.Raft;
+import net.intercomj.host.subnet.raft.RaftCodec;
+import net.intercomj.host.subnet.raft.RaftMessage;
+import net.intercomj.host.subnet.raft.RaftStore;
+import net.intercomj.host.subnet.replication.ConsensusSignature;
+import net.intercomj.host.subnet.replication.ReplicationMessage;
 import net.intercomj.host.subnet.replication.SubnetReplication;
 import net.intercomj.host.subnet.view.ConfirmedView;
 import net.intercomj.host.subnet.view.ViewReader;
@@ -55,10 +65,16 @@ import org.slf4j.LoggerFactory;
  * changes, woken whenever entries or batches arrive or this peer appends; everything else only
  * reads.
  *
- * <p>Batches come from the indexer with its signed checkpoint. A reader takes a batch only with
- * signatures of a majority of the indexers its confirmed view names, applies it, and compares
- * the resulting checkpoint with the signed one; a difference stops its apply for good, naming
- * the batch (non-determinism or a different contract must not go unnoticed).
+ * <p>The indexers agree on batches through {@link Raft}: the leader proposes the next batch
+ * once the one before is confirmed, and a batch Raft commits is applied by every indexer, which
+ * signs the checkpoint after it and sends the signature to all. A batch is stored in the
+ * confirmed log with the signatures of a majority of the indexers, never before: so the
+ * confirmed log holds only batches readers accept, and indexers sign only committed batches.
+ *
+ * <p>A reader (and an indexer that is behind) takes batches from any peer, only with signatures
+ * of a majority of the indexers its confirmed view names, applies them, and compares the
+ * resulting checkpoint with the signed one; a difference stops its apply for good, naming the
+ * batch (non-determinism or a different contract must not go unnoticed).
  */
 public final class SubnetNode implements AutoCloseable {
 
@@ -76,7 +92,7 @@ public final class SubnetNode implements AutoCloseable {
     private final ConfirmedLog confirmedLog;
     private final ConfirmedView view;
     private final SubnetState state;
-    private final SingleIndexer indexer;
+    private final BatchProposer proposer;
     private final Consumer<String> applyLog;
     private final Map<EntryId, CompletableFuture<OpResult>> waiting = new ConcurrentHashMap<>();
     private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
@@ -85,6 +101,30 @@ public final class SubnetNode implements AutoCloseable {
     private final Set<String> writerRequestsAppended = ConcurrentHashMap.newKeySet();
     private final Set<Bytes32> namedByReceivedBatches = ConcurrentHashMap.newKeySet();
     private volatile SubnetReplication replication;
+
+    /** How often an idle leader sends, and how long followers wait before an election; the same on every indexer. */
+    static final Raft.Timing RAFT_TIMING = new Raft.Timing(100, 600);
+    private final RaftStore raftLog;
+    private Raft raft;
+    private volatile List<Bytes32> voters = List.of();
+    private final ConcurrentLinkedQueue<Inbound> raftInbox = new ConcurrentLinkedQueue<>();
+    /** Other indexers' signatures of checkpoints not yet confirmed here, by batch number. */
+    private final Map<Long, Map<Bytes32, ConfirmedBatch.IndexerSignature>> signatures = new ConcurrentHashMap<>();
+    // The committed batch this indexer applied in memory and signed, waiting for a majority of signatures.
+    private Signing signing;
+
+    /** A Raft message received, to be handled on the apply thread. */
+    private record Inbound(Bytes32 from, byte[] message) {}
+
+    /** A committed batch applied in memory, with this indexer's signature, waiting for others'. */
+    private record Signing(AppliedBatch applied, ConfirmedBatch.IndexerSignature own, long sentAt) {
+        long number() {
+            return applied.batch().number();
+        }
+    }
+
+    /** Batches beyond the confirmed one whose signatures are kept while they arrive early. */
+    private static final int SIGNATURE_WINDOW = 64;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -99,8 +139,8 @@ public final class SubnetNode implements AutoCloseable {
     private volatile boolean writerRequestDue = true;
     private Thread applyThread;
 
-    private SubnetNode(Config config, WriterLogStore logs, ConfirmedLog confirmedLog, ConfirmedView view,
-            SubnetState state, Consumer<String> applyLog) {
+    private SubnetNode(Config config, WriterLogStore logs, ConfirmedLog confirmedLog, RaftStore raftLog,
+            ConfirmedView view, SubnetState state, Consumer<String> applyLog) {
         this.subnet = config.subnet();
         this.writerKey = config.writerKey();
         this.self = Bytes32.of(config.writerKey().publicKey());
@@ -108,7 +148,8 @@ public final class SubnetNode implements AutoCloseable {
         this.confirmedLog = confirmedLog;
         this.view = view;
         this.state = state;
-        this.indexer = new SingleIndexer(logs, confirmedLog);
+        this.raftLog = raftLog;
+        this.proposer = new BatchProposer(logs, confirmedLog);
         this.applyLog = applyLog;
     }
 
@@ -123,15 +164,21 @@ public final class SubnetNode implements AutoCloseable {
             throws StoreException {
         WriterLogStore logs = WriterLogStore.open(config.folder().resolve("logs"), config.subnet());
         ConfirmedLog confirmedLog = null;
+        RaftStore raftLog = null;
         ConfirmedView view = null;
         try {
             confirmedLog = ConfirmedLog.open(config.folder().resolve("confirmed"));
+            raftLog = RaftStore.open(config.folder().resolve("raft"), confirmedLog);
             view = ConfirmedView.open(config.folder().resolve("view"));
             SubnetState state = new SubnetState(ops, view, checkpointAfter(confirmedLog, view.appliedBatches()));
-            SubnetNode node = new SubnetNode(config, logs, confirmedLog, view, state, applyLog);
+            SubnetNode node = new SubnetNode(config, logs, confirmedLog, raftLog, view, state, applyLog);
             node.catchUpView();
             node.updateUnconfirmed(List.of());
-            node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), config.topic(),
+            node.voters = node.readVoters();
+            node.raft = new Raft(node.self, raftLog, confirmedLog.batchCount(), () -> node.voters, new SplittableRandom(),
+                    RAFT_TIMING, node::sendRaft, now());
+            node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), node.self,
+                    config.topic(),
                     new SubnetReplication.Listener() {
                         @Override
                         public void onStored(LogEntry entry) {
@@ -162,6 +209,17 @@ public final class SubnetNode implements AutoCloseable {
                         public void onBatchesAvailable(long count) {
                             node.batchesAvailable.accumulateAndGet(count, Math::max);
                         }
+
+                        @Override
+                        public void onConsensus(Bytes32 from, byte[] message) {
+                            node.raftInbox.add(new Inbound(from, message));
+                            node.signal();
+                        }
+
+                        @Override
+                        public void onCheckpointSignature(ReplicationMessage.CheckpointSignature signature) {
+                            node.onCheckpointSignature(signature);
+                        }
                     });
             node.applyThread = Thread.ofVirtual().name("subnet-apply " + config.subnet().shortHex())
                     .start(node::applyLoop);
@@ -170,6 +228,9 @@ public final class SubnetNode implements AutoCloseable {
         } catch (StoreException | RuntimeException e) {
             if (view != null) {
                 view.close();
+            }
+            if (raftLog != null) {
+                raftLog.close();
             }
             if (confirmedLog != null) {
                 confirmedLog.close();
@@ -205,7 +266,7 @@ public final class SubnetNode implements AutoCloseable {
 
     /** Whether this peer is an indexer in its confirmed view. */
     public boolean isIndexer() {
-        return indexers().contains(self.toHex());
+        return voters.contains(self);
     }
 
     /** Why apply stopped, if it did. */
@@ -316,13 +377,21 @@ public final class SubnetNode implements AutoCloseable {
         while (true) {
             lock.lock();
             try {
-                while (!signalled && !closed) {
-                    work.awaitUninterruptibly();
+                // Raft's timers run only on indexers; others wait for something to arrive.
+                long wait = isIndexer() ? Math.max(1, raft.nextTickAt() - now()) : Long.MAX_VALUE;
+                if (signing != null) {
+                    wait = Math.min(wait, RAFT_TIMING.heartbeatMillis());
+                }
+                long waitNanos = TimeUnit.MILLISECONDS.toNanos(wait);
+                while (!signalled && !closed && waitNanos > 0) {
+                    waitNanos = work.awaitNanos(waitNanos);
                 }
                 if (closed) {
                     return;
                 }
                 signalled = false;
+            } catch (InterruptedException e) {
+                return;
             } finally {
                 lock.unlock();
             }
@@ -336,30 +405,36 @@ public final class SubnetNode implements AutoCloseable {
         }
     }
 
-    /** Takes in what is ready: received batches, then (on the indexer) new batches, then the unconfirmed view. */
+    private static long now() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
+    /**
+     * Takes in what is ready: Raft's messages and timers, batches from other peers, committed
+     * batches to sign and store, the leader's next proposal, then the unconfirmed view.
+     */
     private void step() throws StoreException {
         if (halted != null) {
             return;
         }
+        long now = now();
+        for (Inbound inbound = raftInbox.poll(); inbound != null; inbound = raftInbox.poll()) {
+            try {
+                raft.receive(inbound.from(), RaftCodec.decode(inbound.message()), now);
+            } catch (WireException e) {
+                LOG.warn("Subnet: a Raft message from indexer {} is malformed: {}", inbound.from().shortHex(), e.getMessage());
+            }
+        }
+        raft.tick(now);
         List<EntryId> confirmedNow = new ArrayList<>();
         boolean progressed = acceptReceived(confirmedNow);
         if (halted != null) {
             return;
         }
-        List<String> indexerKeys = indexers();
-        if (indexerKeys.size() == 1 && indexerKeys.get(0).equals(self.toHex())) {
-            for (Optional<SingleIndexer.Proposal> next = indexer.propose(); next.isPresent(); next = indexer.propose()) {
-                AppliedBatch applied = state.compute(next.get().batch(), next.get().entries());
-                byte[] signature = writerKey.sign(applied.checkpoint().signedBytes(subnet));
-                ConfirmedBatch confirmed = new ConfirmedBatch(applied.batch(), applied.checkpoint(),
-                        List.of(new ConfirmedBatch.IndexerSignature(self, signature)));
-                store(confirmed, applied);
-                applied.batch().entries().forEach(confirmedNow::add);
-                progressed = true;
-                if (!indexers().equals(indexerKeys)) {
-                    break;
-                }
-            }
+        progressed |= confirmCommitted(confirmedNow, now);
+        // A sole indexer commits and confirms each batch at once, so it goes on while entries wait.
+        while (proposeIfLeader(now) && confirmCommitted(confirmedNow, now)) {
+            progressed = true;
         }
         if (progressed) {
             replication.announceBatches();
@@ -374,6 +449,120 @@ public final class SubnetNode implements AutoCloseable {
                 LOG.warn("A subnet view listener failed", e);
             }
         }
+    }
+
+    // ---- ordering among the indexers
+
+    /**
+     * The leader proposes the next batch once everything before it is confirmed: one batch in
+     * flight, so a membership change always takes effect before the next batch is proposed.
+     *
+     * @return whether it proposed one
+     */
+    private boolean proposeIfLeader(long now) throws StoreException {
+        if (raft.role() != Raft.Role.LEADER || raftLog.length() != confirmedLog.batchCount()) {
+            return false;
+        }
+        Optional<BatchProposer.Proposal> next = proposer.propose(raft.term());
+        if (next.isEmpty()) {
+            return false;
+        }
+        raft.propose(next.get().batch(), now);
+        return true;
+    }
+
+    /**
+     * Applies the next committed batch in memory, signs its checkpoint and sends the signature
+     * to every peer; stores it once a majority of the indexers signed the same checkpoint.
+     *
+     * @return whether a batch was stored
+     */
+    private boolean confirmCommitted(List<EntryId> confirmedNow, long now) throws StoreException {
+        boolean progressed = false;
+        while (isIndexer() && raft.commitLength() > confirmedLog.batchCount()) {
+            long number = confirmedLog.batchCount();
+            if (signing == null || signing.number() != number) {
+                Batch batch = raftLog.batches(number, 1).getFirst();
+                Optional<List<LogEntry>> entries = entriesOf(batch);
+                if (entries.isEmpty()) {
+                    return progressed;
+                }
+                AppliedBatch applied = state.compute(batch, entries.get());
+                ConfirmedBatch.IndexerSignature own = new ConfirmedBatch.IndexerSignature(self,
+                        writerKey.sign(applied.checkpoint().signedBytes(subnet)));
+                signing = new Signing(applied, own, now);
+                replication.broadcast(new ReplicationMessage.CheckpointSignature(number, own));
+            }
+            List<ConfirmedBatch.IndexerSignature> valid = signaturesOf(signing);
+            if (valid.size() <= voters.size() / 2) {
+                if (now - signing.sentAt() >= RAFT_TIMING.heartbeatMillis()) {
+                    // Lost on the way, or sent before a peer was linked: send it again.
+                    replication.broadcast(new ReplicationMessage.CheckpointSignature(number, signing.own()));
+                    signing = new Signing(signing.applied(), signing.own(), now);
+                }
+                return progressed;
+            }
+            AppliedBatch applied = signing.applied();
+            signing = null;
+            signatures.remove(number);
+            store(new ConfirmedBatch(applied.batch(), applied.checkpoint(), valid), applied);
+            applied.batch().entries().forEach(confirmedNow::add);
+            progressed = true;
+        }
+        return progressed;
+    }
+
+    /** The entries of {@code batch}, if all are here; otherwise replication is asked for them. */
+    private Optional<List<LogEntry>> entriesOf(Batch batch) throws StoreException {
+        List<LogEntry> entries = new ArrayList<>();
+        for (EntryId id : batch.entries()) {
+            Optional<LogEntry> entry = logs.get(id.writer(), id.seq());
+            if (entry.isEmpty()) {
+                if (namedByReceivedBatches.add(id.writer())) {
+                    replication.recheckWriters();
+                }
+                return Optional.empty();
+            }
+            entries.add(entry.get());
+        }
+        return Optional.of(entries);
+    }
+
+    /** This indexer's signature and the indexers' signatures received for the same checkpoint. */
+    private List<ConfirmedBatch.IndexerSignature> signaturesOf(Signing pending) {
+        byte[] signed = pending.applied().checkpoint().signedBytes(subnet);
+        List<ConfirmedBatch.IndexerSignature> valid = new ArrayList<>();
+        valid.add(pending.own());
+        Map<Bytes32, ConfirmedBatch.IndexerSignature> received = signatures.getOrDefault(pending.number(), Map.of());
+        for (ConfirmedBatch.IndexerSignature signature : received.values()) {
+            if (!signature.indexer().equals(self) && voters.contains(signature.indexer())
+                    && Ed25519Keys.verify(signature.signature(), signed, signature.indexer().toByteArray())) {
+                valid.add(signature);
+            }
+        }
+        return valid;
+    }
+
+    /** Keeps another indexer's signature of a checkpoint until this indexer has the batch too. */
+    private void onCheckpointSignature(ReplicationMessage.CheckpointSignature signature) {
+        long confirmedCount = confirmedLog.batchCount();
+        long number = signature.number();
+        if (number < confirmedCount || number >= confirmedCount + SIGNATURE_WINDOW
+                || !voters.contains(signature.signature().indexer())) {
+            return;
+        }
+        signatures.computeIfAbsent(number, n -> new ConcurrentHashMap<>())
+                .put(signature.signature().indexer(), signature.signature());
+        signal();
+    }
+
+    private void sendRaft(Bytes32 to, RaftMessage message) {
+        replication.sendConsensus(ConsensusSignature.seal(subnet, self, to, RaftCodec.encode(message), writerKey::sign));
+    }
+
+    /** The indexers of the confirmed view as keys: Raft's voters. */
+    private List<Bytes32> readVoters() {
+        return indexers().stream().map(Bytes32::fromHex).toList();
     }
 
     /**
@@ -505,7 +694,10 @@ public final class SubnetNode implements AutoCloseable {
     /** Stores a batch in the confirmed log, then its writes in the view; a crash between is repaired at start. */
     private void store(ConfirmedBatch confirmed, AppliedBatch applied) throws StoreException {
         confirmedLog.append(confirmed, applied.entries());
+        raftLog.confirmed(confirmed);
         state.commit(applied);
+        voters = readVoters();
+        signatures.keySet().removeIf(number -> number < confirmedLog.batchCount());
         report(applied);
     }
 
@@ -600,6 +792,7 @@ public final class SubnetNode implements AutoCloseable {
         }
         waiting.values().forEach(waiter -> waiter.cancel(false));
         view.close();
+        raftLog.close();
         confirmedLog.close();
         logs.close();
     }

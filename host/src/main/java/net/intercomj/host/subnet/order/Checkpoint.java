@@ -28,7 +28,7 @@ public record Checkpoint(long batches, Bytes32 logHash, Bytes32 stateHash) {
     /** The checkpoint before the first batch. */
     public static final Checkpoint GENESIS = new Checkpoint(0, ZERO, ZERO);
 
-    private static final byte[] DOMAIN = "intercom/subnet-checkpoint/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOMAIN = "intercom/subnet-checkpoint/v2".getBytes(StandardCharsets.US_ASCII);
 
     public Checkpoint {
         Objects.requireNonNull(logHash, "logHash");
@@ -48,7 +48,8 @@ public record Checkpoint(long batches, Bytes32 logHash, Bytes32 stateHash) {
         if (batch.number() != batches) {
             throw new IllegalArgumentException("Batch " + batch.number() + " does not follow checkpoint " + batches);
         }
-        WireWriter log = new WireWriter().fixed(logHash.toByteArray()).uvarint(batch.number()).uvarint(entries.size());
+        WireWriter log = new WireWriter().fixed(logHash.toByteArray()).uvarint(batch.number()).uvarint(batch.term())
+                .uvarint(entries.size());
         entries.forEach(entry -> log.fixed(EntryCodec.hash(entry).toByteArray()));
         return blake2b(log.toByteArray());
     }

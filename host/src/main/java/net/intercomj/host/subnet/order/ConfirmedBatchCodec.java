@@ -14,7 +14,7 @@ public final class ConfirmedBatchCodec {
 
     public static void encode(ConfirmedBatch confirmed, WireWriter out) {
         Batch batch = confirmed.batch();
-        out.uvarint(batch.number()).uvarint(batch.entries().size());
+        out.uvarint(batch.number()).uvarint(batch.term()).uvarint(batch.entries().size());
         batch.entries().forEach(id -> out.bytes32(id.writer()).uvarint(id.seq()));
         out.bytes32(confirmed.checkpoint().logHash()).bytes32(confirmed.checkpoint().stateHash());
         out.uvarint(confirmed.signatures().size());
@@ -33,10 +33,8 @@ public final class ConfirmedBatchCodec {
         if (number == Long.MAX_VALUE) {
             throw new WireException("batch number: too large");
         }
+        long term = in.uvarint("batch term");
         int count = in.uvarint("batch size", Batch.MAX_ENTRIES);
-        if (count == 0) {
-            throw new WireException("batch size: a batch has at least one entry");
-        }
         List<EntryId> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             entries.add(new EntryId(in.bytes32("batch entry writer"), in.uvarint("batch entry seq")));
@@ -48,7 +46,7 @@ public final class ConfirmedBatchCodec {
         for (int i = 0; i < signatures; i++) {
             signed.add(new ConfirmedBatch.IndexerSignature(in.bytes32("signature indexer"), in.fixed(64, "signature")));
         }
-        return new ConfirmedBatch(new Batch(number, entries), checkpoint, signed);
+        return new ConfirmedBatch(new Batch(number, term, entries), checkpoint, signed);
     }
 
     public static ConfirmedBatch decode(byte[] bytes) throws WireException {

@@ -159,6 +159,9 @@ public final class LogReplicator {
             }
             case ReplicationMessage.WriterRequest request ->
                     new Received(List.of(), List.of(), List.of(), Optional.of(request.op()));
+            // The indexers' messages: the session hands them to the subnet.
+            case ReplicationMessage.Consensus consensus -> Received.NOTHING;
+            case ReplicationMessage.CheckpointSignature signature -> Received.NOTHING;
         };
     }
 

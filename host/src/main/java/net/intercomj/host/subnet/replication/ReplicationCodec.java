@@ -23,6 +23,8 @@ public final class ReplicationCodec {
     private static final int BATCHES_WANT = 5;
     private static final int BATCHES_DATA = 6;
     private static final int WRITER_REQUEST = 7;
+    private static final int CONSENSUS = 8;
+    private static final int CHECKPOINT_SIGNATURE = 9;
     /** The largest encoded entry: the op limit plus room for the other fields and heads. */
     private static final int MAX_ENTRY_BYTES = LogEntry.MAX_OP_BYTES + 64 * 1024;
 
@@ -47,6 +49,10 @@ public final class ReplicationCodec {
                 data.batches().forEach(batch -> ConfirmedBatchCodec.encode(batch, out));
             }
             case ReplicationMessage.WriterRequest request -> out.u8(WRITER_REQUEST).string(request.op());
+            case ReplicationMessage.Consensus consensus -> out.u8(CONSENSUS).bytes32(consensus.from())
+                    .bytes32(consensus.to()).bytes(consensus.message()).fixed(consensus.signature());
+            case ReplicationMessage.CheckpointSignature signed -> out.u8(CHECKPOINT_SIGNATURE).uvarint(signed.number())
+                    .bytes32(signed.signature().indexer()).fixed(signed.signature().signature());
         }
         return out.toByteArray();
     }
@@ -114,6 +120,11 @@ public final class ReplicationCodec {
             }
             case WRITER_REQUEST -> new ReplicationMessage.WriterRequest(
                     in.string("WriterRequest op", ReplicationMessage.MAX_WRITER_REQUEST_BYTES));
+            case CONSENSUS -> new ReplicationMessage.Consensus(in.bytes32("Consensus from"), in.bytes32("Consensus to"),
+                    in.bytes("Consensus message", ReplicationMessage.MAX_CONSENSUS_BYTES), in.fixed(64, "Consensus signature"));
+            case CHECKPOINT_SIGNATURE -> new ReplicationMessage.CheckpointSignature(in.uvarint("CheckpointSignature number"),
+                    new ConfirmedBatch.IndexerSignature(in.bytes32("CheckpointSignature indexer"),
+                            in.fixed(64, "CheckpointSignature signature")));
             default -> throw new WireException("Unknown replication message type " + tag);
         };
         in.expectEnd("replication message");

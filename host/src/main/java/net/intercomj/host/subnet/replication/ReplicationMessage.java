@@ -124,4 +124,50 @@ public sealed interface ReplicationMessage {
             }
         }
     }
+
+    /** Largest Raft message one {@link Consensus} carries, in bytes. */
+    int MAX_CONSENSUS_BYTES = 1 << 20;
+
+    /**
+     * A Raft message from indexer {@code from} to indexer {@code to}, signed by {@code from}'s
+     * writer key over the subnet, both keys and the message (see {@link ConsensusSignature}), so no
+     * peer can speak for an indexer.
+     */
+    record Consensus(Bytes32 from, Bytes32 to, byte[] message, byte[] signature) implements ReplicationMessage {
+        public Consensus {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            message = message.clone();
+            signature = signature.clone();
+            if (message.length > MAX_CONSENSUS_BYTES) {
+                throw new IllegalArgumentException("a Consensus message holds at most " + MAX_CONSENSUS_BYTES + " bytes");
+            }
+            if (signature.length != 64) {
+                throw new IllegalArgumentException("a signature is 64 bytes, not " + signature.length);
+            }
+        }
+
+        @Override
+        public byte[] message() {
+            return message.clone();
+        }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
+        }
+    }
+
+    /**
+     * An indexer's signature of the checkpoint after committed batch {@code number}: indexers
+     * send theirs to every peer, and store a batch once a majority of them signed it.
+     */
+    record CheckpointSignature(long number, ConfirmedBatch.IndexerSignature signature) implements ReplicationMessage {
+        public CheckpointSignature {
+            Objects.requireNonNull(signature, "signature");
+            if (number < 0) {
+                throw new IllegalArgumentException("a batch number is not negative");
+            }
+        }
+    }
 }

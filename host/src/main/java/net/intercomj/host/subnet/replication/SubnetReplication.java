@@ -41,6 +41,10 @@ public final class SubnetReplication implements AutoCloseable {
     private final ConfirmedBatches confirmed;
     private final Listener listener;
     private final Map<PeerLink, Session> sessions = new ConcurrentHashMap<>();
+    /** The session each indexer's signed Raft messages last came through: where to send it ours. */
+    private final Map<Bytes32, Session> routes = new ConcurrentHashMap<>();
+    private final Bytes32 subnet;
+    private final Bytes32 self;
     private final List<Registration> registrations = new ArrayList<>();
 
     /** What replication hands to the subnet, on the network's threads. */
@@ -60,6 +64,12 @@ public final class SubnetReplication implements AutoCloseable {
         /** A peer said how many confirmed batches it holds. */
         default void onBatchesAvailable(long count) {}
 
+        /** A Raft message signed by the indexer {@code from}, addressed to this peer; not yet decoded. */
+        default void onConsensus(Bytes32 from, byte[] message) {}
+
+        /** An indexer's signature of a checkpoint, not yet checked. */
+        default void onCheckpointSignature(ReplicationMessage.CheckpointSignature signature) {}
+
         /** Whether to fetch and store {@code writer}'s log; every log by default. */
         default boolean acceptsWriter(Bytes32 writer) {
             return true;
@@ -67,10 +77,12 @@ public final class SubnetReplication implements AutoCloseable {
     }
 
     private SubnetReplication(Network network, WriterLogStore store, ConfirmedBatches confirmed, Bytes32 subnet,
-            byte[] topic, Listener listener) {
+            Bytes32 self, byte[] topic, Listener listener) {
+        this.self = self;
         this.network = network;
         this.store = store;
         this.confirmed = confirmed;
+        this.subnet = subnet;
         this.protocol = "intercom/subnet/" + subnet.toHex();
         this.topic = topic.clone();
         this.listener = listener;
@@ -80,10 +92,11 @@ public final class SubnetReplication implements AutoCloseable {
      * Starts replicating: answers other peers' ports, opens ports on every link, and joins {@code topic}.
      *
      * @param confirmed the confirmed batches to serve
+     * @param self      this peer's writer key: Raft messages addressed to it are handed on
      */
     public static SubnetReplication start(Network network, WriterLogStore store, ConfirmedBatches confirmed,
-            Bytes32 subnet, byte[] topic, Listener listener) {
-        SubnetReplication replication = new SubnetReplication(network, store, confirmed, subnet, topic, listener);
+            Bytes32 subnet, Bytes32 self, byte[] topic, Listener listener) {
+        SubnetReplication replication = new SubnetReplication(network, store, confirmed, subnet, self, topic, listener);
         replication.registrations.add(network.serve(replication.protocol, (link, name) -> replication.accept(link)));
         replication.registrations.add(network.onLinks(new LinkListener() {
             @Override
@@ -123,6 +136,24 @@ public final class SubnetReplication implements AutoCloseable {
     /** Tells every peer how many confirmed batches this peer holds now. */
     public void announceBatches() {
         sessions.values().forEach(Session::announceBatches);
+    }
+
+    /**
+     * Sends a Raft message to the indexer it is addressed to: through the session its messages
+     * came from, or to every peer while that is not known yet (the others drop it).
+     */
+    public void sendConsensus(ReplicationMessage.Consensus consensus) {
+        Session route = routes.get(consensus.to());
+        if (route != null && route.isOpen()) {
+            route.send(consensus);
+        } else {
+            broadcast(consensus);
+        }
+    }
+
+    /** Sends {@code message} to every peer. */
+    public void broadcast(ReplicationMessage message) {
+        sessions.values().forEach(session -> session.send(message));
     }
 
     /** How many peers this peer replicates with now. */
@@ -189,8 +220,17 @@ public final class SubnetReplication implements AutoCloseable {
             LogReplicator.Received received;
             try {
                 ReplicationMessage message = ReplicationCodec.decode(bytes);
-                if (message instanceof ReplicationMessage.BatchesHave have) {
-                    listener.onBatchesAvailable(have.count());
+                switch (message) {
+                    case ReplicationMessage.BatchesHave have -> listener.onBatchesAvailable(have.count());
+                    case ReplicationMessage.Consensus consensus -> {
+                        onConsensus(consensus);
+                        return;
+                    }
+                    case ReplicationMessage.CheckpointSignature signature -> {
+                        listener.onCheckpointSignature(signature);
+                        return;
+                    }
+                    default -> { }
                 }
                 received = replicator.receive(message);
             } catch (WireException e) {
@@ -222,6 +262,21 @@ public final class SubnetReplication implements AutoCloseable {
         public void onClose(Port closed) {
             outgoing.add(STOP);
             sessions.remove(link, this);
+            routes.values().removeIf(route -> route == this);
+        }
+
+        private void onConsensus(ReplicationMessage.Consensus consensus) {
+            if (!consensus.to().equals(self) || !ConsensusSignature.verify(subnet, consensus)) {
+                return;
+            }
+            routes.put(consensus.from(), this);
+            listener.onConsensus(consensus.from(), consensus.message());
+        }
+
+        void send(ReplicationMessage message) {
+            if (replicator != null) {
+                outgoing.add(ReplicationCodec.encode(message));
+            }
         }
 
         void announce(Bytes32 writer) {

@@ -100,7 +100,7 @@ class SubnetStateTest {
                     }
                     List<LogEntry> ordered = CausalOrder.order(confirmedLengths, subset).ordered();
                     if (!ordered.isEmpty()) {
-                        Batch batch = new Batch(view.appliedBatches(), ordered.stream().map(LogEntry::id).toList());
+                        Batch batch = new Batch(view.appliedBatches(), 1, ordered.stream().map(LogEntry::id).toList());
                         state.commit(state.compute(batch, ordered));
                         ordered.forEach(e -> confirmedLengths.merge(e.writer(), 1L, Long::sum));
                         ordered.forEach(e -> confirmedNow.add(e.id()));
@@ -141,7 +141,7 @@ class SubnetStateTest {
                 pending.add(append(logs, 0, "{\"type\":\"set\",\"key\":\"k\",\"value\":\"" + i + "\"}", List.of()));
                 List<EntryId> confirmedNow = new ArrayList<>();
                 if (i % 4 == 3) {
-                    Batch batch = new Batch(view.appliedBatches(), pending.stream().map(LogEntry::id).toList());
+                    Batch batch = new Batch(view.appliedBatches(), 1, pending.stream().map(LogEntry::id).toList());
                     state.commit(state.compute(batch, pending));
                     pending.forEach(e -> confirmedNow.add(e.id()));
                     pending.clear();

@@ -78,7 +78,7 @@ class LogReplicatorTest {
     /** Confirms {@code entries} on {@code side}, one batch each, with signed checkpoints. */
     private static void confirmEach(Side side, List<LogEntry> entries) throws Exception {
         for (LogEntry entry : entries) {
-            Batch batch = new Batch(side.confirmed.batchCount(), List.of(entry.id()));
+            Batch batch = new Batch(side.confirmed.batchCount(), 1, List.of(entry.id()));
             Checkpoint checkpoint = side.confirmed.checkpoint().next(batch, List.of(entry),
                     Map.of("n", Optional.of(Long.toString(entry.seq()))));
             side.confirmed.append(new ConfirmedBatch(batch, checkpoint, List.of(new ConfirmedBatch.IndexerSignature(

@@ -47,7 +47,7 @@ class ReplicationCodecFuzzTest {
             random.nextBytes(signature);
             signatures.add(new ConfirmedBatch.IndexerSignature(randomKey(random), signature));
         }
-        return new ConfirmedBatch(new Batch(number, entries),
+        return new ConfirmedBatch(new Batch(number, 3, entries),
                 new Checkpoint(number + 1, randomKey(random), randomKey(random)), signatures);
     }
 

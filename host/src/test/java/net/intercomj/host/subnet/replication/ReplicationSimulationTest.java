@@ -25,7 +25,7 @@ import net.intercomj.host.subnet.order.CausalOrder;
 import net.intercomj.host.subnet.order.Checkpoint;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedLog;
-import net.intercomj.host.subnet.order.SingleIndexer;
+import net.intercomj.host.subnet.order.BatchProposer;
 import net.intercomj.host.subnet.view.ConfirmedView;
 import net.intercomj.host.wallet.Ed25519Keys;
 import org.junit.jupiter.api.Test;
@@ -195,11 +195,11 @@ class ReplicationSimulationTest {
 
     /** The indexer confirms the next batch of what it holds, if any. */
     private boolean confirm(Peer indexer) throws Exception {
-        Optional<SingleIndexer.Proposal> proposal = new SingleIndexer(indexer.store, indexer.confirmed).propose();
+        Optional<BatchProposer.Proposal> proposal = new BatchProposer(indexer.store, indexer.confirmed).propose(1);
         if (proposal.isEmpty()) {
             return false;
         }
-        SingleIndexer.Proposal next = proposal.get();
+        BatchProposer.Proposal next = proposal.get();
         AppliedBatch applied = indexer.state.compute(next.batch(), next.entries());
         indexer.confirmed.append(new ConfirmedBatch(next.batch(), applied.checkpoint(), List.of()), next.entries());
         indexer.state.commit(applied);

@@ -23,7 +23,7 @@ import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedLog;
-import net.intercomj.host.subnet.order.SingleIndexer;
+import net.intercomj.host.subnet.order.BatchProposer;
 import net.intercomj.host.wallet.Ed25519Keys;
 import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +78,7 @@ class SubnetReplicationTest {
         ConfirmedLog confirmed = ConfirmedLog.open(folder.resolve(name + "-confirmed"));
         List<LogEntry> stored = new CopyOnWriteArrayList<>();
         List<ConfirmedBatch> batches = new CopyOnWriteArrayList<>();
-        SubnetReplication replication = SubnetReplication.start(new NetworkService(network), store, confirmed, SUBNET,
+        SubnetReplication replication = SubnetReplication.start(new NetworkService(network), store, confirmed, SUBNET, SUBNET,
                 TOPIC, recording(stored, batches));
         others.add(store);
         others.add(confirmed);
@@ -88,7 +88,7 @@ class SubnetReplicationTest {
 
     /** The peer confirms what it holds as its subnet's sole indexer, and tells the others. */
     private static ConfirmedBatch confirm(Peer indexer) throws Exception {
-        SingleIndexer.Proposal proposal = new SingleIndexer(indexer.store(), indexer.confirmed()).propose().orElseThrow();
+        BatchProposer.Proposal proposal = new BatchProposer(indexer.store(), indexer.confirmed()).propose(1).orElseThrow();
         ConfirmedBatch batch = new ConfirmedBatch(proposal.batch(),
                 indexer.confirmed().checkpoint().next(proposal.batch(), proposal.entries(), Map.of()), List.of());
         indexer.confirmed().append(batch, proposal.entries());
@@ -174,7 +174,7 @@ class SubnetReplicationTest {
         ConfirmedLog reopenedConfirmed = ConfirmedLog.open(folder.resolve("reader-confirmed"));
         others.add(reopenedConfirmed);
         List<LogEntry> storedAfterRestart = new CopyOnWriteArrayList<>();
-        others.add(0, SubnetReplication.start(new NetworkService(reader.network()), reopened, reopenedConfirmed, SUBNET,
+        others.add(0, SubnetReplication.start(new NetworkService(reader.network()), reopened, reopenedConfirmed, SUBNET, SUBNET,
                 TOPIC, recording(storedAfterRestart, new CopyOnWriteArrayList<>())));
         await().atMost(Duration.ofSeconds(60)).until(() -> reopened.length(WRITER) == 150);
         assertThat(storedAfterRestart).containsExactlyElementsOf(log.subList(100, 150));

@@ -18,8 +18,8 @@ import net.intercomj.host.wallet.Ed25519Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One indexer confirms every stored entry once, in causal order; the confirmed log refuses anything else. */
-class SingleIndexerTest {
+/** The leader proposes every stored entry once, in causal order; the confirmed log refuses anything else. */
+class BatchProposerTest {
 
     private static final Bytes32 SUBNET = Bytes32.fromHex("1f".repeat(32));
 
@@ -66,10 +66,10 @@ class SingleIndexerTest {
             for (LogEntry entry : history) {
                 logs.append(entry);
             }
-            SingleIndexer indexer = new SingleIndexer(logs, confirmed);
-            for (Optional<SingleIndexer.Proposal> proposal = indexer.propose(); proposal.isPresent();
-                    proposal = indexer.propose()) {
-                assertThat(indexer.propose()).as("a proposal stores nothing").isEqualTo(proposal);
+            BatchProposer indexer = new BatchProposer(logs, confirmed);
+            for (Optional<BatchProposer.Proposal> proposal = indexer.propose(1); proposal.isPresent();
+                    proposal = indexer.propose(1)) {
+                assertThat(indexer.propose(1)).as("a proposal stores nothing").isEqualTo(proposal);
                 assertThat(confirmed.batchCount()).isEqualTo(batches.size());
                 ConfirmedBatch batch = confirmedBatch(confirmed, proposal.get().batch(), proposal.get().entries());
                 confirmed.append(batch, proposal.get().entries());
@@ -108,25 +108,25 @@ class SingleIndexerTest {
         LogEntry a1 = history.get(2);
         try (ConfirmedLog confirmed = ConfirmedLog.open(folder)) {
             // A checkpoint cannot be computed for a batch that does not follow it: give one of the right count.
-            Batch skipping = new Batch(1, List.of(a0.id()));
+            Batch skipping = new Batch(1, 1, List.of(a0.id()));
             assertThatThrownBy(() -> confirmed.append(new ConfirmedBatch(skipping,
                     new Checkpoint(2, Checkpoint.ZERO, Checkpoint.ZERO), List.of()), List.of(a0)))
                     .hasMessageContaining("is not next");
-            Batch early = new Batch(0, List.of(a1.id()));
+            Batch early = new Batch(0, 1, List.of(a1.id()));
             assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, early, List.of(a1)), List.of(a1)))
                     .hasMessageContaining("does not come next in its log");
-            Batch beforeHead = new Batch(0, List.of(b0.id()));
+            Batch beforeHead = new Batch(0, 1, List.of(b0.id()));
             assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, beforeHead, List.of(b0)), List.of(b0)))
                     .hasMessageContaining("comes before its head");
-            Batch other = new Batch(0, List.of(a0.id()));
+            Batch other = new Batch(0, 1, List.of(a0.id()));
             assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, other, List.of(a0)), List.of(b0)))
                     .hasMessageContaining("not the batch's");
             assertThat(confirmed.batchCount()).isZero();
             assertThat(confirmed.lengths()).isEmpty();
             assertThat(confirmed.checkpoint()).isEqualTo(Checkpoint.GENESIS);
-            Batch first = new Batch(0, List.of(a0.id(), b0.id()));
+            Batch first = new Batch(0, 1, List.of(a0.id(), b0.id()));
             confirmed.append(confirmedBatch(confirmed, first, List.of(a0, b0)), List.of(a0, b0));
-            Batch repeating = new Batch(1, List.of(a0.id()));
+            Batch repeating = new Batch(1, 1, List.of(a0.id()));
             assertThatThrownBy(() -> confirmed.append(confirmedBatch(confirmed, repeating, List.of(a0)), List.of(a0)))
                     .hasMessageContaining("does not come next in its log");
             assertThat(confirmed.lengths()).isEqualTo(Map.of(a0.writer(), 1L, b0.writer(), 1L));
@@ -142,7 +142,7 @@ class SingleIndexerTest {
         // Another entry with a0's id: the same writer and seq, different content.
         LogEntry otherA0 = new LogEntry(a0.writer(), a0.seq(), a0.prev(), a0.heads(), a0.timestamp() + 1, a0.op(),
                 a0.signature());
-        Batch batch = new Batch(0, List.of(a0.id(), b0.id()));
+        Batch batch = new Batch(0, 1, List.of(a0.id(), b0.id()));
         try (ConfirmedLog confirmed = ConfirmedLog.open(folder)) {
             Checkpoint ofOtherEntries = Checkpoint.GENESIS.next(batch, List.of(otherA0, b0), Map.of());
             assertThatThrownBy(() -> confirmed.append(new ConfirmedBatch(batch, ofOtherEntries, List.of()), List.of(a0, b0)))

@@ -10,15 +10,16 @@ import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
 
 /**
- * A subnet's sole indexer: it confirms the entries its store holds, in {@link CausalOrder}, one
- * batch at a time. (Several indexers agree on batches through Raft; that comes next.)
+ * What the indexers' leader proposes next: the entries its store holds that are not confirmed
+ * yet, in {@link CausalOrder}, one batch at a time. The leader proposes only once everything
+ * before is confirmed, so the confirmed lengths are where the next batch starts.
  */
-public final class SingleIndexer {
+public final class BatchProposer {
 
     private final WriterLogStore logs;
     private final ConfirmedLog confirmed;
 
-    public SingleIndexer(WriterLogStore logs, ConfirmedLog confirmed) {
+    public BatchProposer(WriterLogStore logs, ConfirmedLog confirmed) {
         this.logs = logs;
         this.confirmed = confirmed;
     }
@@ -28,12 +29,13 @@ public final class SingleIndexer {
 
     /**
      * The next batch to confirm: up to {@link Batch#MAX_ENTRIES} of the stored entries not yet
-     * confirmed that can be ordered. Nothing is stored: whoever confirms it appends it to the
-     * confirmed log with its checkpoint.
+     * confirmed that can be ordered. Nothing is stored: Raft replicates it, and once committed
+     * it is appended to the confirmed log with its checkpoint.
      *
+     * @param term the proposing leader's term
      * @return the proposal, or empty when nothing is waiting
      */
-    public synchronized Optional<Proposal> propose() throws StoreException {
+    public synchronized Optional<Proposal> propose(long term) throws StoreException {
         Map<Bytes32, Long> confirmedLengths = confirmed.lengths();
         List<LogEntry> pending = new ArrayList<>();
         for (Map.Entry<Bytes32, Long> log : logs.lengths().entrySet()) {
@@ -48,7 +50,7 @@ public final class SingleIndexer {
             return Optional.empty();
         }
         List<LogEntry> entries = List.copyOf(ordered.subList(0, Math.min(ordered.size(), Batch.MAX_ENTRIES)));
-        return Optional.of(new Proposal(new Batch(confirmed.batchCount(), entries.stream().map(LogEntry::id).toList()),
+        return Optional.of(new Proposal(new Batch(confirmed.batchCount(), term, entries.stream().map(LogEntry::id).toList()),
                 entries));
     }
 }

@@ -1,0 +1,207 @@
+package net.intercomj.host.subnet.raft;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.wire.WireException;
+import net.intercomj.host.net.wire.WireReader;
+import net.intercomj.host.net.wire.WireWriter;
+import net.intercomj.host.store.RocksStore;
+import net.intercomj.host.store.StoreException;
+import net.intercomj.host.subnet.order.Batch;
+import net.intercomj.host.subnet.order.ConfirmedBatch;
+import net.intercomj.host.subnet.order.ConfirmedLog;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The Raft log of one peer on RocksDB: the confirmed log is its committed beginning, and this
+ * store keeps the rest (batches received or proposed but not confirmed here yet), with the term
+ * and the vote. A batch leaves the tail once it is confirmed ({@link #confirmed}).
+ */
+public final class RaftStore implements RaftLog, AutoCloseable {
+
+    private static final byte[] TERM = {'t'};
+    private static final byte[] VOTE = {'v'};
+
+    private final RocksStore rocks;
+    private final ColumnFamilyHandle meta;
+    private final ColumnFamilyHandle tailFamily;
+    private final ConfirmedLog confirmed;
+    private final TreeMap<Long, Batch> tail = new TreeMap<>();
+    private long term;
+    private Optional<Bytes32> vote = Optional.empty();
+
+    private RaftStore(RocksStore rocks, ConfirmedLog confirmed) throws StoreException {
+        this.rocks = rocks;
+        this.meta = rocks.family("meta");
+        this.tailFamily = rocks.family("tail");
+        this.confirmed = confirmed;
+        try {
+            byte[] storedTerm = rocks.db().get(meta, TERM);
+            term = storedTerm == null ? 0 : RocksStore.readLong(storedTerm);
+            byte[] storedVote = rocks.db().get(meta, VOTE);
+            vote = storedVote == null ? Optional.empty() : Optional.of(Bytes32.of(storedVote));
+        } catch (RocksDBException e) {
+            throw new StoreException("Cannot read the Raft term: " + e.getMessage(), e);
+        }
+        List<String> unreadable = new ArrayList<>();
+        rocks.forEach(tailFamily, (key, value) -> {
+            try {
+                WireReader in = new WireReader(value);
+                Batch batch = RaftCodec.decodeBatch(in);
+                in.expectEnd("Raft batch");
+                tail.put(batch.number(), batch);
+            } catch (WireException e) {
+                unreadable.add("batch " + RocksStore.readLong(key) + ": " + e.getMessage());
+            }
+        });
+        if (!unreadable.isEmpty()) {
+            throw new StoreException("The Raft log is unreadable at " + unreadable.getFirst());
+        }
+        // A crash between confirming a batch and removing it from the tail leaves it here.
+        tail.headMap(confirmed.batchCount()).clear();
+    }
+
+    /** Opens the Raft store in {@code folder}, on top of {@code confirmed}. */
+    public static RaftStore open(Path folder, ConfirmedLog confirmed) throws StoreException {
+        RocksStore rocks = RocksStore.open(folder, "the Raft log", "meta", "tail");
+        try {
+            return new RaftStore(rocks, confirmed);
+        } catch (StoreException | RuntimeException e) {
+            rocks.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized long currentTerm() {
+        return term;
+    }
+
+    @Override
+    public synchronized Optional<Bytes32> votedFor() {
+        return vote;
+    }
+
+    @Override
+    public synchronized void setTermAndVote(long newTerm, Optional<Bytes32> newVote) throws StoreException {
+        try (WriteBatch write = new WriteBatch()) {
+            write.put(meta, TERM, RocksStore.longBytes(newTerm));
+            if (newVote.isPresent()) {
+                write.put(meta, VOTE, newVote.get().toByteArray());
+            } else {
+                write.delete(meta, VOTE);
+            }
+            rocks.writeDurably(write);
+        } catch (RocksDBException e) {
+            throw new StoreException("Cannot store the Raft term: " + e.getMessage(), e);
+        }
+        term = newTerm;
+        vote = newVote;
+    }
+
+    @Override
+    public synchronized long length() {
+        return tail.isEmpty() ? confirmed.batchCount() : Math.max(confirmed.batchCount(), tail.lastKey() + 1);
+    }
+
+    @Override
+    public synchronized long termAt(long index) throws StoreException {
+        if (index < 0) {
+            return 0;
+        }
+        return batchAt(index).orElseThrow(() -> new IllegalArgumentException("The Raft log has no batch " + index))
+                .term();
+    }
+
+    @Override
+    public synchronized List<Batch> batches(long from, int max) throws StoreException {
+        List<Batch> batches = new ArrayList<>();
+        for (long index = from; index < from + max; index++) {
+            Optional<Batch> batch = batchAt(index);
+            if (batch.isEmpty()) {
+                break;
+            }
+            batches.add(batch.get());
+        }
+        return batches;
+    }
+
+    @Override
+    public synchronized void putFrom(long from, List<Batch> batches) throws StoreException {
+        long confirmedCount = confirmed.batchCount();
+        int skip = 0;
+        while (skip < batches.size() && from + skip < confirmedCount) {
+            Batch batch = batches.get(skip);
+            if (termAt(batch.number()) != batch.term()) {
+                throw new IllegalStateException("Raft asks to replace confirmed batch " + batch.number());
+            }
+            skip++;
+        }
+        long start = from + skip;
+        if (skip == batches.size() && start >= length()) {
+            return;
+        }
+        try (WriteBatch write = new WriteBatch()) {
+            for (Long stale : tail.tailMap(start).keySet()) {
+                write.delete(tailFamily, RocksStore.longBytes(stale));
+            }
+            for (Batch batch : batches.subList(skip, batches.size())) {
+                WireWriter out = new WireWriter();
+                RaftCodec.encodeBatch(batch, out);
+                write.put(tailFamily, RocksStore.longBytes(batch.number()), out.toByteArray());
+            }
+            rocks.writeDurably(write);
+        } catch (RocksDBException e) {
+            throw new StoreException("Cannot store Raft batches from " + start + ": " + e.getMessage(), e);
+        }
+        tail.tailMap(start).clear();
+        batches.subList(skip, batches.size()).forEach(batch -> tail.put(batch.number(), batch));
+    }
+
+    /**
+     * {@code batch} was just appended to the confirmed log: it leaves the tail, and if the tail
+     * held a different batch there (one of a term that lost), that one and all after it go.
+     */
+    public synchronized void confirmed(ConfirmedBatch batch) throws StoreException {
+        long number = batch.batch().number();
+        Batch held = tail.get(number);
+        Map<Long, Batch> removed = held != null && held.term() != batch.batch().term()
+                ? tail : tail.headMap(number, true);
+        if (removed.isEmpty()) {
+            return;
+        }
+        try (WriteBatch write = new WriteBatch()) {
+            for (Long key : removed.keySet()) {
+                write.delete(tailFamily, RocksStore.longBytes(key));
+            }
+            rocks.write(write);
+        } catch (RocksDBException e) {
+            throw new StoreException("Cannot update the Raft log after batch " + number + ": " + e.getMessage(), e);
+        }
+        removed.clear();
+    }
+
+    /** Batches beyond the confirmed log, for {@code /stats}. */
+    public synchronized int tailSize() {
+        return tail.size();
+    }
+
+    private Optional<Batch> batchAt(long index) throws StoreException {
+        if (index < confirmed.batchCount()) {
+            return confirmed.batch(index).map(ConfirmedBatch::batch);
+        }
+        return Optional.ofNullable(tail.get(index));
+    }
+
+    @Override
+    public synchronized void close() {
+        rocks.close();
+    }
+}
