@@ -73,6 +73,108 @@ class SubnetIT {
     }
 
     @Test
+    void threeIndexersKeepOrderingWhenTheLeaderIsKilledAndAWipedReaderCatchesUp() throws Exception {
+        int port = FreePorts.udp();
+        String dht = "127.0.0.1:" + port;
+        List<PeerProcess> peers = new ArrayList<>();
+        try (PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(port))) {
+            dhtNode.awaitStdoutStartingWith("DHT node ", PeerProcess.STARTUP);
+            PeerProcess admin = PeerProcess.start(work, "admin", "--dht-bootstrap", dht, "--lan-discovery", "0");
+            peers.add(admin);
+            String adminKey = admin.awaitStdoutStartingWith(PUBKEY, PeerProcess.STARTUP).substring(PUBKEY.length());
+            String adminWriter = admin.awaitStdoutStartingWith(WRITER_KEY, PeerProcess.STARTUP).substring(WRITER_KEY.length());
+            String subnet = admin.awaitStdoutStartingWith(BOOTSTRAP, PeerProcess.STARTUP).substring(BOOTSTRAP.length());
+            admin.type("/add_admin --address " + adminKey);
+            admin.awaitStdoutLine("Admin added: " + adminKey, PeerProcess.REPLY);
+            admin.type("/set_chat_status --enabled 1");
+            admin.awaitStdoutLine("Set chat_status: on", PeerProcess.REPLY);
+
+            // One joiner is added by the admin, the other asks while auto-add is on.
+            PeerProcess added = joiner(work, "added", dht, subnet, peers);
+            String addedWriter = added.awaitStdoutStartingWith(WRITER_KEY, PeerProcess.STARTUP).substring(WRITER_KEY.length());
+            admin.type("/add_writer --key " + addedWriter);
+            added.awaitStdoutLine("Writer added: " + addedWriter, PeerProcess.REPLY);
+            admin.type("/set_auto_add_writers --enabled 1");
+            admin.awaitStdoutLine("Set auto_add_writers: on", PeerProcess.REPLY);
+            PeerProcess asked = joiner(work, "asked", dht, subnet, peers);
+            String askedWriter = asked.awaitStdoutStartingWith(WRITER_KEY, PeerProcess.STARTUP).substring(WRITER_KEY.length());
+            asked.awaitStdoutLine("Writer auto added: " + askedWriter, PeerProcess.REPLY);
+            for (String writer : List.of(addedWriter, askedWriter)) {
+                admin.type("/add_indexer --key " + writer);
+                for (PeerProcess peer : peers) {
+                    peer.awaitStdoutLine("Indexer added: " + writer, PeerProcess.REPLY);
+                }
+            }
+
+            List<String> names = List.of("ada", "bo", "cy");
+            for (int i = 0; i < 3; i++) {
+                peers.get(i).type("/set_nick --nick \"" + names.get(i) + "\"");
+                peers.get(i).type("/post --message \"hello from " + names.get(i) + "\"");
+            }
+            for (PeerProcess peer : peers) {
+                awaitGet(peer, "msgl", "3");
+            }
+            String leader = statsLine(admin, "subnet.leader: ");
+            List<String> writers = List.of(adminWriter, addedWriter, askedWriter);
+            int leaderIndex = writers.indexOf(leader);
+            if (leaderIndex < 0) {
+                throw new AssertionError("The leader " + leader + " is none of the three indexers");
+            }
+            peers.get(leaderIndex).kill();
+            peers.get(leaderIndex).awaitExit(PeerProcess.REPLY);
+            List<PeerProcess> rest = new ArrayList<>(peers);
+            rest.remove(leaderIndex);
+
+            rest.getFirst().type("/post --message \"after the leader died\"");
+            for (PeerProcess peer : rest) {
+                awaitGet(peer, "msgl", "4");
+                String newLeader = statsLine(peer, "subnet.leader: ");
+                if (newLeader.equals(leader)) {
+                    throw new AssertionError("The killed leader is still named leader");
+                }
+            }
+
+            PeerProcess reader = PeerProcess.start(work, "reader", "--dht-bootstrap", dht, "--lan-discovery", "0",
+                    "--subnet-bootstrap", subnet);
+            peers.add(reader);
+            awaitGet(reader, "msgl", "4");
+            reader.type("/get --key msg/3");
+            reader.awaitStdoutStartingWith("{\"address\":", PeerProcess.REPLY);
+        } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
+            throw PeerProcess.withLogs(e, peers);
+        } finally {
+            peers.forEach(PeerProcess::close);
+        }
+    }
+
+    private static PeerProcess joiner(Path work, String name, String dht, String subnet, List<PeerProcess> peers)
+            throws Exception {
+        PeerProcess joiner = PeerProcess.start(work, name, "--dht-bootstrap", dht, "--lan-discovery", "0",
+                "--subnet-bootstrap", subnet);
+        peers.add(joiner);
+        return joiner;
+    }
+
+    /** Asks {@code /get --key key} until the confirmed view holds {@code expected}. */
+    private static void awaitGet(PeerProcess peer, String key, String expected) {
+        org.awaitility.Awaitility.await().atMost(PeerProcess.REPLY).pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> {
+                    int from = peer.stdout().size();
+                    peer.type("/get --key " + key);
+                    peer.type("/stats");
+                    peer.awaitStdoutStartingWith("subnet.peers: ", PeerProcess.REPLY, from);
+                    return peer.stdout().subList(from, peer.stdout().size()).contains(expected);
+                });
+    }
+
+    /** The value of one {@code /stats} line. */
+    private static String statsLine(PeerProcess peer, String prefix) throws java.io.IOException {
+        int from = peer.stdout().size();
+        peer.type("/stats");
+        return peer.awaitStdoutStartingWith(prefix, PeerProcess.REPLY, from).substring(prefix.length());
+    }
+
+    @Test
     void aPeerKilledWhileApplyingRestartsAtABatchBoundaryAndConfirmsEverythingItStored() throws Exception {
         List<PeerProcess> peers = new ArrayList<>();
         try {

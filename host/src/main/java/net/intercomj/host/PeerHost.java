@@ -52,6 +52,7 @@ import net.intercomj.host.subnet.StandardOps;
 import net.intercomj.host.subnet.SubnetNode;
 import net.intercomj.host.subnet.SubnetTopics;
 import net.intercomj.host.terminal.commands.subnet.AddAdminCommand;
+import net.intercomj.host.terminal.commands.subnet.AddIndexerCommand;
 import net.intercomj.host.terminal.commands.subnet.AddWriterCommand;
 import net.intercomj.host.terminal.commands.subnet.ChatCommands;
 import net.intercomj.host.terminal.commands.subnet.EnableTransactionsCommand;
@@ -232,8 +233,8 @@ public final class PeerHost implements AutoCloseable {
         subnetChannel = options.subnetChannel();
         SubnetCommands shared = new SubnetCommands(started, wallet);
         List.of(new AddAdminCommand(shared), new UpdateAdminCommand(shared), new AddWriterCommand(shared),
-                new RemoveWriterCommand(shared), new RemoveIndexerCommand(shared), new SetAutoAddWritersCommand(shared),
-                new SetChatStatusCommand(shared), new EnableTransactionsCommand(shared), new GetCommand(started))
+                new AddIndexerCommand(shared), new RemoveWriterCommand(shared), new RemoveIndexerCommand(shared),
+                new SetAutoAddWritersCommand(shared), new SetChatStatusCommand(shared), new EnableTransactionsCommand(shared), new GetCommand(started))
                 .forEach(commands::register);
         ChatCommands.all(shared).forEach(commands::register);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,6 +108,7 @@ public final class SubnetNode implements AutoCloseable {
     private final RaftStore raftLog;
     private Raft raft;
     private volatile List<Bytes32> voters = List.of();
+    private volatile SubnetStats.Consensus consensus = new SubnetStats.Consensus("reader", 0, Optional.empty());
     private final ConcurrentLinkedQueue<Inbound> raftInbox = new ConcurrentLinkedQueue<>();
     /** Other indexers' signatures of checkpoints not yet confirmed here, by batch number. */
     private final Map<Long, Map<Bytes32, ConfirmedBatch.IndexerSignature>> signatures = new ConcurrentHashMap<>();
@@ -280,7 +282,7 @@ public final class SubnetNode implements AutoCloseable {
         long confirmedEntries = confirmedLog.lengths().values().stream().mapToLong(Long::longValue).sum();
         return new SubnetStats(logs.lengths().size(), Membership.writerCount(state.confirmed()), indexers(),
                 known, confirmedEntries, confirmedLog.batchCount(), view.appliedBatches(), state.rollbacks(),
-                replication == null ? 0 : replication.peerCount(), halted);
+                replication == null ? 0 : replication.peerCount(), halted, consensus);
     }
 
     // ---- appending
@@ -442,6 +444,8 @@ public final class SubnetNode implements AutoCloseable {
         updateUnconfirmed(confirmedNow);
         replication.recheckWriters();
         requestWriterIfAutoAdd();
+        consensus = new SubnetStats.Consensus(isIndexer() ? raft.role().name().toLowerCase(Locale.ROOT) : "reader",
+                raft.term(), raft.leader().map(Bytes32::toHex));
         for (Runnable listener : viewListeners) {
             try {
                 listener.run();

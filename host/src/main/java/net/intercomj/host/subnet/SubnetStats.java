@@ -15,9 +15,18 @@ import java.util.List;
  * @param rollbacks        times the unconfirmed view undid ops
  * @param peers            peers replicating with this one
  * @param halted           why apply stopped, or null
+ * @param consensus        this peer's place in the indexers' Raft
  */
 public record SubnetStats(int logs, long writers, List<String> indexers, long knownEntries, long confirmedEntries,
-        long confirmedBatches, long appliedBatches, long rollbacks, int peers, String halted) {
+        long confirmedBatches, long appliedBatches, long rollbacks, int peers, String halted, Consensus consensus) {
+
+    /**
+     * @param role   {@code leader}, {@code follower}, {@code candidate}, or {@code reader} on a peer that is no indexer
+     * @param term   the Raft term this peer is in
+     * @param leader the leader's writer key, if known
+     */
+    public record Consensus(String role, long term, java.util.Optional<String> leader) {}
+
 
     public SubnetStats {
         indexers = List.copyOf(indexers);

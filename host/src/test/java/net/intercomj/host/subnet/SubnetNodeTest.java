@@ -44,7 +44,7 @@ class SubnetNodeTest {
     private final List<SubnetNode> nodes = new CopyOnWriteArrayList<>();
 
     /** One peer: its wallet (signs ops), writer key (signs entries), node and apply log. */
-    private record Peer(PeerWallet wallet, SubnetNode node, List<String> log) {
+    private record Peer(PeerWallet wallet, PeerNetwork network, SubnetNode node, List<String> log) {
         String pubkey() {
             return wallet.publicKeyHex();
         }
@@ -65,7 +65,7 @@ class SubnetNodeTest {
                 SubnetTopics.of("test-subnet").toByteArray(), writerKey), new NetworkService(network),
                 StandardOps.applier(subnet), log::add);
         nodes.add(node);
-        return new Peer(wallet, node, log);
+        return new Peer(wallet, network, node, log);
     }
 
     @AfterEach
@@ -153,6 +153,52 @@ class SubnetNodeTest {
         assertThat(admin.log()).contains("Writer auto added: " + early.node().writerKey().toHex())
                 .noneMatch(line -> line.startsWith("Op rejected"));
         assertThat(admin.node().confirmed().get("wrl")).contains("3");
+    }
+
+    @Test
+    void threeIndexersOrderTogetherAndWhenTheLeaderDiesTheOtherTwoGoOn() throws Exception {
+        Peer admin = peer("admin", null);
+        Peer second = peer("second", admin.node().subnet());
+        Peer third = peer("third", admin.node().subnet());
+        List<Peer> all = List.of(admin, second, third);
+        admin.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key", admin.pubkey()));
+        confirmed(admin.node().append(adminMsgOp(admin, "setChatStatus", "on")));
+        for (Peer joiner : List.of(second, third)) {
+            String key = joiner.node().writerKey().toHex();
+            assertThat(confirmed(admin.node().append(adminMsgOp(admin, "addWriter", key)))).isInstanceOf(OpResult.Applied.class);
+            assertThat(confirmed(admin.node().append(adminMsgOp(admin, "addIndexer", key)))).isInstanceOf(OpResult.Applied.class);
+        }
+        await().atMost(DEADLINE).until(() -> all.stream().allMatch(peer -> peer.node().isIndexer()));
+        assertThat(admin.node().stats().indexers()).hasSize(3);
+
+        // Each batch now needs two of the three indexers' signatures, and every writer's posts are confirmed.
+        List<java.util.concurrent.CompletableFuture<OpResult>> posts = new ArrayList<>();
+        for (Peer author : all) {
+            await().atMost(DEADLINE).until(() -> author.node().isWriter());
+            posts.add(author.node().append(post(author, "before, from " + author.pubkey())));
+        }
+        for (var result : posts) {
+            assertThat(confirmed(result)).isInstanceOf(OpResult.Applied.class);
+        }
+        await().atMost(DEADLINE).until(() -> all.stream().allMatch(peer -> peer.node().confirmed().get("msgl")
+                .equals(java.util.Optional.of("3"))));
+        String leaderKey = admin.node().stats().consensus().leader().orElseThrow();
+        assertThat(all).allMatch(peer -> peer.node().stats().consensus().leader().equals(java.util.Optional.of(leaderKey)));
+
+        Peer leader = all.stream().filter(peer -> peer.node().writerKey().toHex().equals(leaderKey)).findFirst().orElseThrow();
+        List<Peer> rest = all.stream().filter(peer -> peer != leader).toList();
+        long termBefore = rest.getFirst().node().stats().consensus().term();
+        leader.node().close();
+        leader.network().close();
+
+        await().atMost(DEADLINE).until(() -> rest.stream().anyMatch(peer -> peer.node().stats().consensus().role().equals("leader")));
+        OpResult after = confirmed(rest.getFirst().node().append(post(rest.getFirst(), "after the leader left")));
+        assertThat(after).isInstanceOf(OpResult.Applied.class);
+        await().atMost(DEADLINE).until(() -> rest.stream().allMatch(peer -> peer.node().confirmed().get("msgl")
+                .equals(java.util.Optional.of("4"))));
+        assertThat(rest.getFirst().node().confirmed().get("msg/3")).isEqualTo(rest.getLast().node().confirmed().get("msg/3"));
+        assertThat(rest).allMatch(peer -> peer.node().stats().consensus().term() > termBefore)
+                .allMatch(peer -> peer.node().stats().halted() == null);
     }
 
     @Test

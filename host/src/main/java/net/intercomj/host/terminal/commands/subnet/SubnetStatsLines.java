@@ -28,6 +28,9 @@ public final class SubnetStatsLines {
         lines.add("subnet.lag: " + stats.lag());
         lines.add("subnet.rollbacks: " + stats.rollbacks());
         lines.add("subnet.peers: " + stats.peers());
+        lines.add("subnet.role: " + stats.consensus().role());
+        lines.add("subnet.term: " + stats.consensus().term());
+        lines.add("subnet.leader: " + stats.consensus().leader().orElse("unknown"));
         if (stats.halted() != null) {
             lines.add("subnet.halted: " + stats.halted());
         }
