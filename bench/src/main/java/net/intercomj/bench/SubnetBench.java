@@ -2,18 +2,25 @@ package net.intercomj.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import net.intercomj.api.network.Registration;
 import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.PeerNetwork;
@@ -29,18 +36,21 @@ import net.intercomj.host.subnet.op.OpSignature;
 import net.intercomj.host.wallet.PeerWallet;
 
 /**
- * Subnet latency and throughput (DESIGN §13) with the sole indexer: peer A (the subnet's creator,
- * writer and indexer) appends chat posts; peer B replicates, verifies the signed batches and
- * applies them. Both peers run in this JVM but talk over real loopback connections (Noise, mux,
- * RocksDB stores on disk). Measures, per op, append on A → visible in B's unconfirmed view and
- * → confirmed in B's view; then 10 000 ops appended at once, and one at a time (each awaited
- * until confirmed on A); and B's unconfirmed-view rollbacks while one writer writes.
+ * Subnet latency and throughput (DESIGN §13) with three writers that are also indexers, each in
+ * a process of its own on loopback: this process is peer A (the subnet's creator and admin),
+ * {@link SubnetBenchPeer} processes are B and C. A adds B and C as writers and indexers, so
+ * every batch is ordered through Raft and confirmed with two of the three checkpoint signatures.
+ * Measures, per op, append on A → visible in B's unconfirmed view and → confirmed in B's view
+ * (B reports with the machine's monotonic clock); then 10 000 ops appended at once until all
+ * are confirmed on B, and one at a time (each awaited until confirmed on A); and B's
+ * unconfirmed-view rollbacks while one writer writes.
  *
  * <pre>bench/run subnet [--ops 10000] [--samples 500]</pre>
  */
 public final class SubnetBench {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private SubnetBench() {}
 
@@ -55,74 +65,86 @@ public final class SubnetBench {
             }
         }
         Path folder = Files.createTempDirectory("subnet-bench");
+        List<ChildPeer> children = new ArrayList<>();
         try (DhtNode dht = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()))) {
             PeerWallet wallet = PeerWallet.generate();
             WriterKey keyA = WriterKey.loadOrCreate(folder.resolve("a.key"));
             Bytes32 subnet = Bytes32.of(keyA.publicKey());
-            try (Peer a = Peer.start(dht, folder.resolve("a"), subnet, keyA, wallet);
-                    Peer b = Peer.start(dht, folder.resolve("b"), subnet,
-                            WriterKey.loadOrCreate(folder.resolve("b.key")), PeerWallet.generate())) {
-                a.node.append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key",
-                        wallet.publicKeyHex())).get(30, TimeUnit.SECONDS);
-                ObjectNode chatOn = JsonNodeFactory.instance.objectNode();
-                chatOn.putObject("msg").put("type", "setChatStatus").put("key", "on");
-                a.node.append(OpSignature.sign(subnet, "setChatStatus", "on", chatOn, wallet::sign))
-                        .get(30, TimeUnit.SECONDS);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (b.node.confirmed().get("chat_status").isEmpty()) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("B never received the subnet's set-up");
-                    }
-                    Thread.sleep(10);
+            String dhtAddress = "127.0.0.1:" + dht.localAddress().getPort();
+            try (PeerNetwork network = PeerNetwork.start(wallet, new PeerNetwork.Settings(List.of(dht.localAddress()), 0,
+                    List.of(), SwarmConfig.defaults(LOOPBACK)));
+                    SubnetNode a = SubnetNode.start(new SubnetNode.Config(folder.resolve("a"), subnet,
+                            SubnetTopics.of("bench").toByteArray(), keyA), new NetworkService(network),
+                            StandardOps.applier(subnet), line -> { })) {
+                await(a.append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin").put("key",
+                        wallet.publicKeyHex())));
+                await(a.append(adminOp(subnet, wallet, "setChatStatus", "on")));
+                for (String name : List.of("b", "c")) {
+                    ChildPeer child = ChildPeer.start(dhtAddress, subnet, folder.resolve(name));
+                    children.add(child);
+                    await(a.append(adminOp(subnet, wallet, "addWriter", child.writerKey)));
+                    await(a.append(adminOp(subnet, wallet, "addIndexer", child.writerKey)));
                 }
+                ChildPeer b = children.getFirst();
 
-                System.out.printf(Locale.ROOT, "Subnet, sole indexer, two peers over loopback in one JVM, %s%n%n",
-                        Runtime.version());
+                System.out.printf(Locale.ROOT, "Subnet, three writers that are also indexers (Raft), each in its own"
+                        + " process over loopback, %s%n%n", Runtime.version());
                 System.out.println("| measure | this run | target (DESIGN §13) |");
                 System.out.println("| --- | --- | --- |");
                 long[] unconfirmed = new long[samples];
                 long[] confirmed = new long[samples];
                 int next = 0;
                 for (int i = 0; i < samples; i++, next++) {
-                    CompletableFuture<Long> seen = b.whenUnconfirmed(next);
-                    CompletableFuture<Long> done = b.whenConfirmed(next);
                     long start = System.nanoTime();
-                    a.node.append(post(subnet, wallet, next));
-                    unconfirmed[i] = seen.get(30, TimeUnit.SECONDS) - start;
-                    confirmed[i] = done.get(30, TimeUnit.SECONDS) - start;
+                    a.append(post(subnet, wallet, next));
+                    unconfirmed[i] = b.unconfirmedAt(next) - start;
+                    confirmed[i] = b.confirmedAt(next) - start;
                 }
                 System.out.printf(Locale.ROOT, "| append on A → in B's unconfirmed view, median / p99 (%d ops) | %.2f / %.2f ms"
                         + " | ≤ 3 ms |%n", samples, median(unconfirmed), p99(unconfirmed));
                 System.out.printf(Locale.ROOT, "| append on A → confirmed on B, median / p99 | %.2f / %.2f ms | ≤ 20 ms |%n",
                         median(confirmed), p99(confirmed));
 
-                long rollbacksBefore = b.node.stats().rollbacks();
-                CompletableFuture<Long> last = b.whenConfirmed(next + ops - 1);
+                long rollbacksBefore = b.rollbacks();
                 long start = System.nanoTime();
                 for (int i = 0; i < ops; i++, next++) {
-                    a.node.append(post(subnet, wallet, next));
+                    a.append(post(subnet, wallet, next));
                 }
-                double batchedSeconds = (last.get(300, TimeUnit.SECONDS) - start) / 1e9;
+                double batchedSeconds = (b.confirmedAt(next - 1) - start) / 1e9;
                 System.out.printf(Locale.ROOT, "| %d ops appended at once, until all confirmed on B | %.0f ops/s"
                         + " | ≥ 20 k ops/s |%n", ops, ops / batchedSeconds);
 
                 int awaited = Math.max(1, ops / 5);
                 start = System.nanoTime();
                 for (int i = 0; i < awaited; i++, next++) {
-                    a.node.append(post(subnet, wallet, next)).get(30, TimeUnit.SECONDS);
+                    await(a.append(post(subnet, wallet, next)));
                 }
                 double awaitedSeconds = (System.nanoTime() - start) / 1e9;
-                b.awaitMessages(next - 1);
+                b.confirmedAt(next - 1);
                 System.out.printf(Locale.ROOT, "| %d ops one at a time, each awaited until confirmed on A | %.0f ops/s"
                         + " | ≥ 2 k ops/s |%n", awaited, awaited / awaitedSeconds);
                 System.out.printf(Locale.ROOT, "| rollbacks of B's unconfirmed view while one writer wrote | %d | 0 |%n",
-                        b.node.stats().rollbacks() - rollbacksBefore);
+                        b.rollbacks() - rollbacksBefore);
             }
         } finally {
+            children.forEach(ChildPeer::close);
             try (var paths = Files.walk(folder)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    private static void await(CompletableFuture<OpResult> result) throws Exception {
+        OpResult done = result.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (done instanceof OpResult.Rejected rejected) {
+            throw new IllegalStateException("Set-up op rejected: " + rejected.reason());
+        }
+    }
+
+    private static ObjectNode adminOp(Bytes32 subnet, PeerWallet admin, String type, String key) {
+        ObjectNode value = JsonNodeFactory.instance.objectNode();
+        value.putObject("msg").put("type", type).put("key", key);
+        return OpSignature.sign(subnet, type, key, value, admin::sign);
     }
 
     private static ObjectNode post(Bytes32 subnet, PeerWallet author, int n) {
@@ -150,67 +172,86 @@ public final class SubnetBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
     }
 
-    /** One peer: network and subnet node, and waiters for messages to appear in its views. */
-    private static final class Peer implements AutoCloseable {
-        final PeerNetwork network;
-        final SubnetNode node;
-        final Registration listening;
+    /** Peer B or C: a {@link SubnetBenchPeer} process, and what it reported. */
+    private static final class ChildPeer implements AutoCloseable {
+        final Process process;
+        final String writerKey;
+        final BufferedWriter stdin;
         final ConcurrentHashMap<Integer, CompletableFuture<Long>> unconfirmed = new ConcurrentHashMap<>();
         final ConcurrentHashMap<Integer, CompletableFuture<Long>> confirmed = new ConcurrentHashMap<>();
+        final LinkedBlockingQueue<Long> rollbacks = new LinkedBlockingQueue<>();
+        final CompletableFuture<String> key = new CompletableFuture<>();
 
-        private Peer(PeerNetwork network, SubnetNode node) {
-            this.network = network;
-            this.node = node;
-            this.listening = node.onViewsChanged(this::check);
+        private ChildPeer(Process process) throws Exception {
+            this.process = process;
+            this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+            Thread.ofVirtual().name("bench-peer-reader").start(this::read);
+            this.writerKey = key.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
 
-        static Peer start(DhtNode dht, Path folder, Bytes32 subnet, WriterKey key, PeerWallet wallet) throws Exception {
-            PeerNetwork network = PeerNetwork.start(wallet, new PeerNetwork.Settings(List.of(dht.localAddress()), 0,
-                    List.of(), SwarmConfig.defaults(LOOPBACK)));
-            SubnetNode node = SubnetNode.start(new SubnetNode.Config(folder, subnet,
-                    SubnetTopics.of("bench").toByteArray(), key), new NetworkService(network),
-                    StandardOps.applier(subnet), line -> { });
-            return new Peer(network, node);
+        static ChildPeer start(String dht, Bytes32 subnet, Path folder) throws Exception {
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElseThrow());
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), SubnetBenchPeer.class.getName(),
+                    "--dht", dht, "--subnet", subnet.toHex(), "--folder", folder.toString()));
+            Files.createDirectories(folder);
+            Process process = new ProcessBuilder(command).redirectError(folder.resolve("stderr.txt").toFile()).start();
+            return new ChildPeer(process);
         }
 
-        CompletableFuture<Long> whenUnconfirmed(int message) {
-            CompletableFuture<Long> future = unconfirmed.computeIfAbsent(message, n -> new CompletableFuture<>());
-            check();
-            return future;
-        }
-
-        CompletableFuture<Long> whenConfirmed(int message) {
-            CompletableFuture<Long> future = confirmed.computeIfAbsent(message, n -> new CompletableFuture<>());
-            check();
-            return future;
-        }
-
-        void awaitMessages(int lastMessage) throws Exception {
-            whenConfirmed(lastMessage).get(60, TimeUnit.SECONDS);
-        }
-
-        /** Completes the waiters whose message is in a view now. */
-        private void check() {
-            long now = System.nanoTime();
-            complete(unconfirmed, n -> node.unconfirmed().get("msg/" + n), now);
-            complete(confirmed, n -> node.confirmed().get("msg/" + n), now);
-        }
-
-        private static void complete(ConcurrentHashMap<Integer, CompletableFuture<Long>> waiters,
-                java.util.function.IntFunction<Optional<String>> read, long now) {
-            for (var waiter : new ArrayList<>(waiters.entrySet())) {
-                if (read.apply(waiter.getKey()).isPresent()) {
-                    waiter.getValue().complete(now);
-                    waiters.remove(waiter.getKey());
+        private void read() {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    String[] parts = line.split(" ");
+                    switch (parts[0]) {
+                        case "KEY" -> key.complete(parts[1]);
+                        case "U" -> waiter(unconfirmed, Integer.parseInt(parts[1])).complete(Long.parseLong(parts[2]));
+                        case "C" -> waiter(confirmed, Integer.parseInt(parts[1])).complete(Long.parseLong(parts[2]));
+                        case "R" -> rollbacks.add(Long.parseLong(parts[1]));
+                        default -> { }
+                    }
                 }
+            } catch (IOException e) {
+                key.completeExceptionally(e);
             }
+            key.completeExceptionally(new IllegalStateException("The bench peer exited"));
+        }
+
+        private static CompletableFuture<Long> waiter(ConcurrentHashMap<Integer, CompletableFuture<Long>> waiters, int n) {
+            return waiters.computeIfAbsent(n, k -> new CompletableFuture<>());
+        }
+
+        long unconfirmedAt(int message) throws Exception {
+            return waiter(unconfirmed, message).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        long confirmedAt(int message) throws Exception {
+            return waiter(confirmed, message).get(WAIT.toSeconds() * 5, TimeUnit.SECONDS);
+        }
+
+        long rollbacks() throws Exception {
+            stdin.write("rollbacks\n");
+            stdin.flush();
+            Long count = rollbacks.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (count == null) {
+                throw new IllegalStateException("The bench peer did not answer");
+            }
+            return count;
         }
 
         @Override
         public void close() {
-            listening.close();
-            node.close();
-            network.close();
+            try {
+                stdin.write("quit\n");
+                stdin.flush();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException | InterruptedException e) {
+                process.destroyForcibly();
+            }
         }
     }
 }

@@ -8,7 +8,9 @@ import net.intercomj.host.subnet.order.Batch;
 
 /**
  * What Raft keeps on disk: the current term, the vote cast in it, and the log of batches. Every
- * change is durable before the method returns, since Raft's answers rely on it.
+ * change is stored before the method returns, since Raft's answers rely on it: the term and vote
+ * on the disk itself (a vote forgotten could elect two leaders in one term), the batches as
+ * durably as the rest of the peer's stores (they survive a killed process).
  */
 public interface RaftLog {
 
