@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -136,6 +137,8 @@ public final class SubnetNode implements AutoCloseable {
     private final ReentrantLock appendLock = new ReentrantLock();
     private volatile String halted;
     private final AtomicLong batchesAvailable = new AtomicLong();
+    // Whether entries were stored since the unconfirmed view was last brought up to date.
+    private final AtomicBoolean entriesArrived = new AtomicBoolean(true);
     private final CatchUpProgress progress = new CatchUpProgress(System::nanoTime);
     // Whether to (re)send the request to become a writer when auto-add is on: at start and on each new peer.
     private volatile boolean writerRequestDue = true;
@@ -184,6 +187,7 @@ public final class SubnetNode implements AutoCloseable {
                     new SubnetReplication.Listener() {
                         @Override
                         public void onStored(LogEntry entry) {
+                            node.entriesArrived.set(true);
                             node.signal();
                         }
 
@@ -330,6 +334,7 @@ public final class SubnetNode implements AutoCloseable {
                 waiting.remove(entry.id());
                 throw new SubnetException("Cannot append: " + e.getMessage(), e);
             }
+            entriesArrived.set(true);
             signal();
             return result;
         } catch (StoreException e) {
@@ -441,7 +446,10 @@ public final class SubnetNode implements AutoCloseable {
         if (progressed) {
             replication.announceBatches();
         }
-        updateUnconfirmed(confirmedNow);
+        // Most rounds are Raft messages and signatures: the pending entries are re-read only when they changed.
+        if (entriesArrived.getAndSet(false) || !confirmedNow.isEmpty()) {
+            updateUnconfirmed(confirmedNow);
+        }
         replication.recheckWriters();
         requestWriterIfAutoAdd();
         consensus = new SubnetStats.Consensus(isIndexer() ? raft.role().name().toLowerCase(Locale.ROOT) : "reader",
