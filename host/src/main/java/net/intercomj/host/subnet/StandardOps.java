@@ -3,19 +3,31 @@ package net.intercomj.host.subnet;
 import java.util.ArrayList;
 import java.util.List;
 import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.subnet.op.ContractCalls;
 import net.intercomj.host.subnet.op.OpApplier;
 import net.intercomj.host.subnet.op.OpHandler;
 import net.intercomj.host.subnet.op.admin.AdminOps;
 import net.intercomj.host.subnet.op.chat.ChatOps;
+import net.intercomj.host.subnet.op.contract.ContractOps;
 
-/** The op types every subnet runs: admin and membership, then chat and moderation. */
+/**
+ * The op types every subnet runs: admin and membership, chat and moderation, then the contract's
+ * entry points ({@code feature}, {@code tx}).
+ */
 public final class StandardOps {
 
     private StandardOps() {}
 
+    /** The standard ops with no contract installed ({@link ContractCalls#NONE}). */
     public static OpApplier applier(Bytes32 subnet) {
+        return applier(subnet, ContractCalls.NONE);
+    }
+
+    /** The standard ops, with {@code feature} and {@code tx} calling {@code contract}. */
+    public static OpApplier applier(Bytes32 subnet, ContractCalls contract) {
         List<OpHandler> handlers = new ArrayList<>(AdminOps.all());
         handlers.addAll(ChatOps.all());
+        handlers.addAll(ContractOps.all(contract));
         return new OpApplier(subnet, handlers);
     }
 }

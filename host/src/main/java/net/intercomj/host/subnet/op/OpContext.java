@@ -23,6 +23,8 @@ public final class OpContext {
     private final LogEntry entry;
     private final ViewOverlay view;
     private final VerifiedSignatures verified;
+    /** The context whose view lies below this one's, for a {@link #child()}; otherwise null. */
+    private final OpContext parent;
 
     public OpContext(Bytes32 subnet, LogEntry entry, ViewOverlay view) {
         this(subnet, entry, view, null);
@@ -34,6 +36,15 @@ public final class OpContext {
         this.entry = java.util.Objects.requireNonNull(entry, "entry");
         this.view = view;
         this.verified = verified;
+        this.parent = null;
+    }
+
+    private OpContext(OpContext parent) {
+        this.subnet = parent.subnet;
+        this.entry = parent.entry;
+        this.view = new ViewOverlay(parent.view);
+        this.verified = parent.verified;
+        this.parent = parent;
     }
 
     /** The subnet's first state, before any op: its creator is its only writer and indexer. */
@@ -47,6 +58,24 @@ public final class OpContext {
         this.entry = null;
         this.view = view;
         this.verified = null;
+        this.parent = null;
+    }
+
+    /**
+     * A context for the same op whose writes stay apart: it reads this context's view and its own
+     * writes, and they reach this context only through {@link #keep}. Lets an op drop part of its
+     * work, e.g. a contract's writes when the contract failed (spec §9 item 5).
+     */
+    public OpContext child() {
+        return new OpContext(this);
+    }
+
+    /** Moves the writes of {@code child}, made by this context's {@link #child()}, into this context. */
+    public void keep(OpContext child) {
+        if (child.parent != this) {
+            throw new IllegalArgumentException("Not a child of this context");
+        }
+        child.view.commitInto(view);
     }
 
     /** The subnet: its bootstrap writer key. */

@@ -75,4 +75,24 @@ public final class ViewKeys {
     public static String pin(long index) {
         return "pni/" + index;
     }
+
+    /** The {@code index}-th indexed transaction: {@code {val, err, tx, ipk, wp}}. */
+    public static String transaction(long index) {
+        return "txi/" + index;
+    }
+
+    /** The index of the transaction with hash {@code txHashHex}; its presence blocks a replay. */
+    public static String transactionIndex(String txHashHex) {
+        return "tx/" + txHashHex;
+    }
+
+    /** How many transactions the requester {@code pubkeyHex} has indexed. */
+    public static String userTransactionCount(String pubkeyHex) {
+        return "utxl/" + pubkeyHex;
+    }
+
+    /** The index (into {@code txi/}) of the requester's {@code index}-th transaction. */
+    public static String userTransaction(String pubkeyHex, long index) {
+        return "utxi/" + pubkeyHex + "/" + index;
+    }
 }
