@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,12 +41,10 @@ import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.OpSignature;
 import net.intercomj.host.subnet.op.ViewKeys;
-import net.intercomj.host.subnet.order.Batch;
 import net.intercomj.host.subnet.order.CausalOrder;
 import net.intercomj.host.subnet.order.Checkpoint;
 import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedLog;
-import net.intercomj.host.subnet.order.BatchProposer;
 import net.intercomj.host.subnet.raft.Raft;
 import net.intercomj.host.subnet.raft.RaftCodec;
 import net.intercomj.host.subnet.raft.RaftMessage;
@@ -67,10 +64,8 @@ import org.slf4j.LoggerFactory;
  * changes, woken whenever entries or batches arrive or this peer appends; everything else only
  * reads.
  *
- * <p>The indexers agree on batches through {@link Raft}: the leader proposes the next batch
- * once the one before is confirmed, and a batch Raft commits is applied by every indexer, which
- * signs the checkpoint after it and sends the signature to all. A batch is stored in the
- * confirmed log with the signatures of a majority of the indexers, never before: so the
+ * <p>The indexers agree on batches through {@link Raft} ({@link Indexing}): a batch is stored
+ * in the confirmed log with the signatures of a majority of the indexers, never before, so the
  * confirmed log holds only batches readers accept, and indexers sign only committed batches.
  *
  * <p>A reader (and an indexer that is behind) takes batches from any peer, only with signatures
@@ -94,7 +89,6 @@ public final class SubnetNode implements AutoCloseable {
     private final ConfirmedLog confirmedLog;
     private final ConfirmedView view;
     private final SubnetState state;
-    private final BatchProposer proposer;
     private final Consumer<String> applyLog;
     private final Map<EntryId, CompletableFuture<OpResult>> waiting = new ConcurrentHashMap<>();
     private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
@@ -107,27 +101,13 @@ public final class SubnetNode implements AutoCloseable {
     /** How often an idle leader sends, and how long followers wait before an election; the same on every indexer. */
     static final Raft.Timing RAFT_TIMING = new Raft.Timing(100, 600);
     private final RaftStore raftLog;
-    private Raft raft;
+    private Indexing indexing;
     private volatile List<Bytes32> voters = List.of();
     private volatile SubnetStats.Consensus consensus = new SubnetStats.Consensus("reader", 0, Optional.empty());
     private final ConcurrentLinkedQueue<Inbound> raftInbox = new ConcurrentLinkedQueue<>();
-    /** Other indexers' signatures of checkpoints not yet confirmed here, by batch number. */
-    private final Map<Long, Map<Bytes32, ConfirmedBatch.IndexerSignature>> signatures = new ConcurrentHashMap<>();
-    // The committed batch this indexer applied in memory and signed, waiting for a majority of signatures.
-    private Signing signing;
 
     /** A Raft message received, to be handled on the apply thread. */
     private record Inbound(Bytes32 from, byte[] message) {}
-
-    /** A committed batch applied in memory, with this indexer's signature, waiting for others'. */
-    private record Signing(AppliedBatch applied, ConfirmedBatch.IndexerSignature own, long sentAt) {
-        long number() {
-            return applied.batch().number();
-        }
-    }
-
-    /** Batches beyond the confirmed one whose signatures are kept while they arrive early. */
-    private static final int SIGNATURE_WINDOW = 64;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -154,7 +134,6 @@ public final class SubnetNode implements AutoCloseable {
         this.view = view;
         this.state = state;
         this.raftLog = raftLog;
-        this.proposer = new BatchProposer(logs, confirmedLog);
         this.applyLog = applyLog;
     }
 
@@ -180,8 +159,8 @@ public final class SubnetNode implements AutoCloseable {
             node.catchUpView();
             node.updateUnconfirmed(List.of());
             node.voters = node.readVoters();
-            node.raft = new Raft(node.self, raftLog, confirmedLog.batchCount(), () -> node.voters, new SplittableRandom(),
-                    RAFT_TIMING, node::sendRaft, now());
+            node.indexing = new Indexing(config.subnet(), node.self, config.writerKey()::sign, logs, confirmedLog, raftLog,
+                    state, () -> node.voters, new SplittableRandom(), RAFT_TIMING, node.new IndexingOutbox(), now());
             node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), node.self,
                     config.topic(),
                     new SubnetReplication.Listener() {
@@ -224,7 +203,8 @@ public final class SubnetNode implements AutoCloseable {
 
                         @Override
                         public void onCheckpointSignature(ReplicationMessage.CheckpointSignature signature) {
-                            node.onCheckpointSignature(signature);
+                            node.indexing.onSignature(signature);
+                            node.signal();
                         }
                     });
             node.applyThread = Thread.ofVirtual().name("subnet-apply " + config.subnet().shortHex())
@@ -385,10 +365,7 @@ public final class SubnetNode implements AutoCloseable {
             lock.lock();
             try {
                 // Raft's timers run only on indexers; others wait for something to arrive.
-                long wait = isIndexer() ? Math.max(1, raft.nextTickAt() - now()) : Long.MAX_VALUE;
-                if (signing != null) {
-                    wait = Math.min(wait, RAFT_TIMING.heartbeatMillis());
-                }
+                long wait = isIndexer() ? Math.max(1, indexing.nextStepAt() - now()) : Long.MAX_VALUE;
                 long waitNanos = TimeUnit.MILLISECONDS.toNanos(wait);
                 while (!signalled && !closed && waitNanos > 0) {
                     waitNanos = work.awaitNanos(waitNanos);
@@ -427,20 +404,18 @@ public final class SubnetNode implements AutoCloseable {
         long now = now();
         for (Inbound inbound = raftInbox.poll(); inbound != null; inbound = raftInbox.poll()) {
             try {
-                raft.receive(inbound.from(), RaftCodec.decode(inbound.message()), now);
+                indexing.receive(inbound.from(), RaftCodec.decode(inbound.message()), now);
             } catch (WireException e) {
                 LOG.warn("Subnet: a Raft message from indexer {} is malformed: {}", inbound.from().shortHex(), e.getMessage());
             }
         }
-        raft.tick(now);
         List<EntryId> confirmedNow = new ArrayList<>();
         boolean progressed = acceptReceived(confirmedNow);
         if (halted != null) {
             return;
         }
-        progressed |= confirmCommitted(confirmedNow, now);
-        // A sole indexer commits and confirms each batch at once, so it goes on while entries wait.
-        while (proposeIfLeader(now) && confirmCommitted(confirmedNow, now)) {
+        for (AppliedBatch applied : indexing.step(now, this::store)) {
+            applied.batch().entries().forEach(confirmedNow::add);
             progressed = true;
         }
         if (progressed) {
@@ -452,8 +427,7 @@ public final class SubnetNode implements AutoCloseable {
         }
         replication.recheckWriters();
         requestWriterIfAutoAdd();
-        consensus = new SubnetStats.Consensus(isIndexer() ? raft.role().name().toLowerCase(Locale.ROOT) : "reader",
-                raft.term(), raft.leader().map(Bytes32::toHex));
+        consensus = indexing.status();
         for (Runnable listener : viewListeners) {
             try {
                 listener.run();
@@ -461,111 +435,6 @@ public final class SubnetNode implements AutoCloseable {
                 LOG.warn("A subnet view listener failed", e);
             }
         }
-    }
-
-    // ---- ordering among the indexers
-
-    /**
-     * The leader proposes the next batch once everything before it is confirmed: one batch in
-     * flight, so a membership change always takes effect before the next batch is proposed.
-     *
-     * @return whether it proposed one
-     */
-    private boolean proposeIfLeader(long now) throws StoreException {
-        if (raft.role() != Raft.Role.LEADER || raftLog.length() != confirmedLog.batchCount()) {
-            return false;
-        }
-        Optional<BatchProposer.Proposal> next = proposer.propose(raft.term());
-        if (next.isEmpty()) {
-            return false;
-        }
-        raft.propose(next.get().batch(), now);
-        return true;
-    }
-
-    /**
-     * Applies the next committed batch in memory, signs its checkpoint and sends the signature
-     * to every peer; stores it once a majority of the indexers signed the same checkpoint.
-     *
-     * @return whether a batch was stored
-     */
-    private boolean confirmCommitted(List<EntryId> confirmedNow, long now) throws StoreException {
-        boolean progressed = false;
-        while (isIndexer() && raft.commitLength() > confirmedLog.batchCount()) {
-            long number = confirmedLog.batchCount();
-            if (signing == null || signing.number() != number) {
-                Batch batch = raftLog.batches(number, 1).getFirst();
-                Optional<List<LogEntry>> entries = entriesOf(batch);
-                if (entries.isEmpty()) {
-                    return progressed;
-                }
-                AppliedBatch applied = state.compute(batch, entries.get());
-                ConfirmedBatch.IndexerSignature own = new ConfirmedBatch.IndexerSignature(self,
-                        writerKey.sign(applied.checkpoint().signedBytes(subnet)));
-                signing = new Signing(applied, own, now);
-                replication.broadcast(new ReplicationMessage.CheckpointSignature(number, own));
-            }
-            List<ConfirmedBatch.IndexerSignature> valid = signaturesOf(signing);
-            if (valid.size() <= voters.size() / 2) {
-                if (now - signing.sentAt() >= RAFT_TIMING.heartbeatMillis()) {
-                    // Lost on the way, or sent before a peer was linked: send it again.
-                    replication.broadcast(new ReplicationMessage.CheckpointSignature(number, signing.own()));
-                    signing = new Signing(signing.applied(), signing.own(), now);
-                }
-                return progressed;
-            }
-            AppliedBatch applied = signing.applied();
-            signing = null;
-            signatures.remove(number);
-            store(new ConfirmedBatch(applied.batch(), applied.checkpoint(), valid), applied);
-            applied.batch().entries().forEach(confirmedNow::add);
-            progressed = true;
-        }
-        return progressed;
-    }
-
-    /** The entries of {@code batch}, if all are here; otherwise replication is asked for them. */
-    private Optional<List<LogEntry>> entriesOf(Batch batch) throws StoreException {
-        List<LogEntry> entries = new ArrayList<>();
-        for (EntryId id : batch.entries()) {
-            Optional<LogEntry> entry = logs.get(id.writer(), id.seq());
-            if (entry.isEmpty()) {
-                if (namedByReceivedBatches.add(id.writer())) {
-                    replication.recheckWriters();
-                }
-                return Optional.empty();
-            }
-            entries.add(entry.get());
-        }
-        return Optional.of(entries);
-    }
-
-    /** This indexer's signature and the indexers' signatures received for the same checkpoint. */
-    private List<ConfirmedBatch.IndexerSignature> signaturesOf(Signing pending) {
-        byte[] signed = pending.applied().checkpoint().signedBytes(subnet);
-        List<ConfirmedBatch.IndexerSignature> valid = new ArrayList<>();
-        valid.add(pending.own());
-        Map<Bytes32, ConfirmedBatch.IndexerSignature> received = signatures.getOrDefault(pending.number(), Map.of());
-        for (ConfirmedBatch.IndexerSignature signature : received.values()) {
-            if (!signature.indexer().equals(self) && voters.contains(signature.indexer())
-                    && Ed25519Keys.verify(signature.signature(), signed, signature.indexer().toByteArray())) {
-                valid.add(signature);
-            }
-        }
-        return valid;
-    }
-
-    /** Keeps another indexer's signature of a checkpoint until this indexer has the batch too. */
-    private void onCheckpointSignature(ReplicationMessage.CheckpointSignature signature) {
-        long confirmedCount = confirmedLog.batchCount();
-        long number = signature.number();
-        if (number < confirmedCount || number >= confirmedCount + SIGNATURE_WINDOW
-                || !voters.contains(signature.signature().indexer())) {
-            return;
-        }
-        signatures.computeIfAbsent(number, n -> new ConcurrentHashMap<>())
-                .put(signature.signature().indexer(), signature.signature());
-        signal();
     }
 
     private void sendRaft(Bytes32 to, RaftMessage message) {
@@ -706,10 +575,9 @@ public final class SubnetNode implements AutoCloseable {
     /** Stores a batch in the confirmed log, then its writes in the view; a crash between is repaired at start. */
     private void store(ConfirmedBatch confirmed, AppliedBatch applied) throws StoreException {
         confirmedLog.append(confirmed, applied.entries());
-        raftLog.confirmed(confirmed);
+        indexing.confirmed(confirmed);
         state.commit(applied);
         voters = readVoters();
-        signatures.keySet().removeIf(number -> number < confirmedLog.batchCount());
         report(applied);
     }
 
@@ -778,6 +646,26 @@ public final class SubnetNode implements AutoCloseable {
         halted = reason;
         LOG.error(reason);
         applyLog.accept(reason);
+    }
+
+    /** Sends the indexing's messages through replication. */
+    private final class IndexingOutbox implements Indexing.Outbox {
+        @Override
+        public void toIndexer(Bytes32 to, RaftMessage message) {
+            sendRaft(to, message);
+        }
+
+        @Override
+        public void toAll(ReplicationMessage.CheckpointSignature signature) {
+            replication.broadcast(signature);
+        }
+
+        @Override
+        public void missing(Bytes32 writer) {
+            if (namedByReceivedBatches.add(writer)) {
+                replication.recheckWriters();
+            }
+        }
     }
 
     @Override
