@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -85,12 +86,13 @@ final class Indexing {
     }
 
     /**
-     * @param sign   signs with this peer's writer key
-     * @param voters the indexers of the confirmed view, as it is now
+     * @param sign            signs with this peer's writer key
+     * @param voters          the indexers of the confirmed view, as it is now
+     * @param changesIndexers whether an entry's op may change the indexers (a batch ends after one)
      */
     Indexing(Bytes32 subnet, Bytes32 self, UnaryOperator<byte[]> sign, WriterLogStore logs, ConfirmedLog confirmedLog,
-            RaftStore raftLog, SubnetState state, Supplier<List<Bytes32>> voters, RandomGenerator random,
-            Raft.Timing timing, Outbox outbox, long now) {
+            RaftStore raftLog, SubnetState state, Supplier<List<Bytes32>> voters, Predicate<LogEntry> changesIndexers,
+            RandomGenerator random, Raft.Timing timing, Outbox outbox, long now) {
         this.subnet = subnet;
         this.self = self;
         this.sign = sign;
@@ -101,7 +103,7 @@ final class Indexing {
         this.voters = voters;
         this.timing = timing;
         this.outbox = outbox;
-        this.proposer = new BatchProposer(logs, confirmedLog);
+        this.proposer = new BatchProposer(logs, confirmedLog, changesIndexers);
         this.raft = new Raft(self, raftLog, confirmedLog.batchCount(), voters, random, timing, outbox::toIndexer, now);
     }
 

@@ -160,7 +160,8 @@ public final class SubnetNode implements AutoCloseable {
             node.updateUnconfirmed(List.of());
             node.voters = node.readVoters();
             node.indexing = new Indexing(config.subnet(), node.self, config.writerKey()::sign, logs, confirmedLog, raftLog,
-                    state, () -> node.voters, new SplittableRandom(), RAFT_TIMING, node.new IndexingOutbox(), now());
+                    state, () -> node.voters, Membership::mayChangeIndexers, new SplittableRandom(), RAFT_TIMING,
+                    node.new IndexingOutbox(), now());
             node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), node.self,
                     config.topic(),
                     new SubnetReplication.Listener() {

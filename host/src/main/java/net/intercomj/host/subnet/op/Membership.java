@@ -1,11 +1,14 @@
 package net.intercomj.host.subnet.op;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.view.ViewReader;
 
 /**
@@ -19,7 +22,27 @@ public final class Membership {
     public static final String INDEXERS = "indexers";
     public static final String WRITER_COUNT = "wrl";
 
+    /** The op types that may change the indexers: {@code addIndexer}, and {@code removeWriter} of an indexer. */
+    public static final Set<String> INDEXER_CHANGES = Set.of("addIndexer", "removeWriter");
+
     private Membership() {}
+
+    /**
+     * Whether {@code entry}'s op is of a type that may change the indexers. The leader ends a
+     * batch after such an op, so the indexers change at most once per batch.
+     */
+    public static boolean mayChangeIndexers(LogEntry entry) {
+        String op = entry.op();
+        if (INDEXER_CHANGES.stream().noneMatch(type -> op.contains("\"" + type + "\""))) {
+            return false;
+        }
+        try {
+            JsonNode parsed = CanonicalJson.parse(op);
+            return parsed != null && INDEXER_CHANGES.contains(parsed.path("type").asText(""));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
 
     public static boolean isWriter(OpContext context, String key) {
         return context.get(ViewKeys.writer(key)).isPresent();

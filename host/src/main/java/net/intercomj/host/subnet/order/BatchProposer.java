@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.log.LogEntry;
@@ -18,10 +19,22 @@ public final class BatchProposer {
 
     private final WriterLogStore logs;
     private final ConfirmedLog confirmed;
+    private final Predicate<LogEntry> changesIndexers;
 
+    /** A proposer for tests of ordering alone: no entry ends a batch early. */
     public BatchProposer(WriterLogStore logs, ConfirmedLog confirmed) {
+        this(logs, confirmed, entry -> false);
+    }
+
+    /**
+     * @param changesIndexers whether an entry's op may change the indexers: a batch ends right
+     *                        after such an entry, so each batch changes the indexers at most once
+     *                        (Raft's single-step membership change)
+     */
+    public BatchProposer(WriterLogStore logs, ConfirmedLog confirmed, Predicate<LogEntry> changesIndexers) {
         this.logs = logs;
         this.confirmed = confirmed;
+        this.changesIndexers = changesIndexers;
     }
 
     /** A batch ready to be confirmed, with its entries in order. */
@@ -49,7 +62,14 @@ public final class BatchProposer {
         if (ordered.isEmpty()) {
             return Optional.empty();
         }
-        List<LogEntry> entries = List.copyOf(ordered.subList(0, Math.min(ordered.size(), Batch.MAX_ENTRIES)));
+        int end = Math.min(ordered.size(), Batch.MAX_ENTRIES);
+        for (int i = 0; i < end; i++) {
+            if (changesIndexers.test(ordered.get(i))) {
+                end = i + 1;
+                break;
+            }
+        }
+        List<LogEntry> entries = List.copyOf(ordered.subList(0, end));
         return Optional.of(new Proposal(new Batch(confirmed.batchCount(), term, entries.stream().map(LogEntry::id).toList()),
                 entries));
     }

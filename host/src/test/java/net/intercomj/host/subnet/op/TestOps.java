@@ -33,5 +33,19 @@ public final class TestOps {
         }
     };
 
+    /** {@code {"type":"index","key":writerKey}} makes the key an indexer (and a writer). */
+    public static final OpHandler INDEX = new OpHandler() {
+        @Override
+        public String type() {
+            return "index";
+        }
+
+        @Override
+        public OpResult apply(JsonNode op, OpContext context) {
+            Membership.add(context, op.get("key").asText(), true);
+            return OpResult.applied(null);
+        }
+    };
+
     private TestOps() {}
 }
