@@ -70,8 +70,26 @@ public final class RaftStore implements RaftLog, AutoCloseable {
         if (!unreadable.isEmpty()) {
             throw new StoreException("The Raft log is unreadable at " + unreadable.getFirst());
         }
-        // A crash between confirming a batch and removing it from the tail leaves it here.
-        tail.headMap(confirmed.batchCount()).clear();
+        // A crash between confirming a batch and removing it from the tail leaves it here; and if
+        // the confirmed batch differs in term from the tail's, the tail's batches after it lost too.
+        long confirmedCount = confirmed.batchCount();
+        boolean lost = false;
+        for (Batch held : tail.headMap(confirmedCount).values()) {
+            lost |= confirmed.batch(held.number()).map(ConfirmedBatch::batch).map(Batch::term)
+                    .filter(confirmedTerm -> confirmedTerm != held.term()).isPresent();
+        }
+        Map<Long, Batch> stale = lost ? tail : tail.headMap(confirmedCount);
+        if (!stale.isEmpty()) {
+            try (WriteBatch write = new WriteBatch()) {
+                for (Long key : stale.keySet()) {
+                    write.delete(tailFamily, RocksStore.longBytes(key));
+                }
+                rocks.writeDurably(write);
+            } catch (RocksDBException e) {
+                throw new StoreException("Cannot drop confirmed batches from the Raft log: " + e.getMessage(), e);
+            }
+            stale.clear();
+        }
     }
 
     /** Opens the Raft store in {@code folder}, on top of {@code confirmed}. */
@@ -141,18 +159,18 @@ public final class RaftStore implements RaftLog, AutoCloseable {
 
     @Override
     public synchronized void putFrom(long from, List<Batch> batches) throws StoreException {
-        long confirmedCount = confirmed.batchCount();
+        // What the log holds already stays, with all after it, up to the first batch that differs in term.
+        long length = length();
         int skip = 0;
-        while (skip < batches.size() && from + skip < confirmedCount) {
-            Batch batch = batches.get(skip);
-            if (termAt(batch.number()) != batch.term()) {
-                throw new IllegalStateException("Raft asks to replace confirmed batch " + batch.number());
-            }
+        while (skip < batches.size() && from + skip < length && termAt(from + skip) == batches.get(skip).term()) {
             skip++;
         }
-        long start = from + skip;
-        if (skip == batches.size() && start >= length()) {
+        if (skip == batches.size()) {
             return;
+        }
+        long start = from + skip;
+        if (start < confirmed.batchCount()) {
+            throw new IllegalStateException("Raft asks to replace confirmed batch " + start);
         }
         try (WriteBatch write = new WriteBatch()) {
             for (Long stale : tail.tailMap(start).keySet()) {
