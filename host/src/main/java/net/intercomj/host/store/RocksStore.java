@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
@@ -22,6 +24,10 @@ import org.rocksdb.WriteOptions;
 /**
  * One RocksDB database with named column families, opened and closed as a unit: what the subnet's
  * logs, confirmed log and view are stored in. Writes go through {@link #write} as atomic batches.
+ *
+ * <p>Every access goes through this class, under a read lock that {@link #close} takes for
+ * writing: a network thread still reading while the peer shuts down gets a
+ * {@link RocksDBException} saying the store is closed, never a use of freed native memory.
  */
 public final class RocksStore implements AutoCloseable {
 
@@ -35,9 +41,14 @@ public final class RocksStore implements AutoCloseable {
     private final Map<String, ColumnFamilyHandle> families;
     private final WriteOptions writeOptions = new WriteOptions();
     private final WriteOptions durableWriteOptions = new WriteOptions().setSync(true);
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final String what;
+    // Guarded by lock.
+    private boolean closed;
 
-    private RocksStore(RocksDB db, DBOptions options, List<ColumnFamilyHandle> handles, List<String> names) {
+    private RocksStore(RocksDB db, DBOptions options, List<ColumnFamilyHandle> handles, List<String> names, String what) {
         this.db = db;
+        this.what = what;
         this.options = options;
         this.handles = handles;
         this.families = new LinkedHashMap<>();
@@ -63,17 +74,12 @@ public final class RocksStore implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             RocksDB db = RocksDB.open(options, folder.toString(), descriptors, handles);
-            return new RocksStore(db, options, handles, List.of(families));
+            return new RocksStore(db, options, handles, List.of(families), what);
         } catch (RocksDBException | IOException e) {
             handles.forEach(ColumnFamilyHandle::close);
             options.close();
             throw new StoreException("Cannot open " + what + " in " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The database, for reads and iterators. */
-    public RocksDB db() {
-        return db;
     }
 
     /** The column family named {@code name} at open. */
@@ -85,25 +91,79 @@ public final class RocksStore implements AutoCloseable {
         return handle;
     }
 
-    /** Writes {@code batch} atomically. */
-    public void write(WriteBatch batch) throws RocksDBException {
-        db.write(writeOptions, batch);
+    /** The value of {@code key} in {@code family}, or null. */
+    public byte[] get(ColumnFamilyHandle family, byte[] key) throws RocksDBException {
+        lock.readLock().lock();
+        try {
+            requireOpen();
+            return db.get(family, key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Fills a write batch: the puts and deletes of one atomic write. */
+    @FunctionalInterface
+    public interface Changes {
+        void into(WriteBatch batch) throws RocksDBException;
+    }
+
+    /** Writes {@code changes} atomically. */
+    public void write(Changes changes) throws RocksDBException {
+        write(changes, writeOptions);
     }
 
     /**
-     * Writes {@code batch} atomically and waits until it is on the disk itself: {@link #write}
-     * survives a killed process, this also a lost machine (what Raft's votes and log need).
+     * Writes {@code changes} atomically and waits until they are on the disk itself:
+     * {@link #write} survives a killed process, this also a lost machine (what Raft's votes need).
      */
-    public void writeDurably(WriteBatch batch) throws RocksDBException {
-        db.write(durableWriteOptions, batch);
+    public void writeDurably(Changes changes) throws RocksDBException {
+        write(changes, durableWriteOptions);
+    }
+
+    // The batch is filled under the lock too: its column family handles are freed at close.
+    private void write(Changes changes, WriteOptions options) throws RocksDBException {
+        lock.readLock().lock();
+        try (WriteBatch batch = new WriteBatch()) {
+            requireOpen();
+            changes.into(batch);
+            db.write(options, batch);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code reader} with an iterator over {@code family}, closed afterwards; the store stays
+     * open meanwhile.
+     */
+    public <T> T iterate(ColumnFamilyHandle family, Function<RocksIterator, T> reader) throws RocksDBException {
+        lock.readLock().lock();
+        try (RocksIterator iterator = openIterator(family)) {
+            return reader.apply(iterator);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private RocksIterator openIterator(ColumnFamilyHandle family) throws RocksDBException {
+        requireOpen();
+        return db.newIterator(family);
     }
 
     /** Calls {@code entry} with every key and value of {@code family}, in key order. */
-    public void forEach(ColumnFamilyHandle family, BiConsumer<byte[], byte[]> entry) {
-        try (RocksIterator iterator = db.newIterator(family)) {
+    public void forEach(ColumnFamilyHandle family, BiConsumer<byte[], byte[]> entry) throws RocksDBException {
+        iterate(family, iterator -> {
             for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
                 entry.accept(iterator.key(), iterator.value());
             }
+            return null;
+        });
+    }
+
+    private void requireOpen() throws RocksDBException {
+        if (closed) {
+            throw new RocksDBException(what + " is closed");
         }
     }
 
@@ -119,6 +179,15 @@ public final class RocksStore implements AutoCloseable {
 
     @Override
     public void close() {
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lock.writeLock().unlock();
+        }
         handles.forEach(ColumnFamilyHandle::close);
         writeOptions.close();
         durableWriteOptions.close();

@@ -14,8 +14,6 @@ import net.intercomj.host.store.RocksStore;
 import net.intercomj.host.store.StoreException;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 
 /**
  * Every writer's log of one subnet, on disk (RocksDB). An entry is stored only after it passed
@@ -42,7 +40,7 @@ public final class WriterLogStore implements AutoCloseable {
     private final EntryCheck check;
     private final Map<Bytes32, Long> lengthCache = new ConcurrentHashMap<>();
 
-    private WriterLogStore(RocksStore rocks, Bytes32 subnet) {
+    private WriterLogStore(RocksStore rocks, Bytes32 subnet) throws RocksDBException {
         this.rocks = rocks;
         this.entries = rocks.family("entries");
         this.lengths = rocks.family("lengths");
@@ -56,7 +54,13 @@ public final class WriterLogStore implements AutoCloseable {
      * @param subnet the subnet whose entries this store holds; entries signed for another are refused
      */
     public static WriterLogStore open(Path folder, Bytes32 subnet) throws StoreException {
-        return new WriterLogStore(RocksStore.open(folder, "the subnet logs", "entries", "lengths"), subnet);
+        RocksStore rocks = RocksStore.open(folder, "the subnet logs", "entries", "lengths");
+        try {
+            return new WriterLogStore(rocks, subnet);
+        } catch (RocksDBException e) {
+            rocks.close();
+            throw new StoreException("Cannot open the subnet logs in " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -78,10 +82,11 @@ public final class WriterLogStore implements AutoCloseable {
                 : get(entry.writer(), length - 1).orElseThrow(() -> new IllegalStateException(
                         "The subnet logs lost entry " + new EntryId(entry.writer(), length - 1)));
         check.next(previous, entry);
-        try (WriteBatch batch = new WriteBatch()) {
-            batch.put(entries, key(entry.writer(), entry.seq()), EntryCodec.encode(entry));
-            batch.put(lengths, entry.writer().toByteArray(), RocksStore.longBytes(entry.seq() + 1));
-            rocks.write(batch);
+        try {
+            rocks.write(batch -> {
+                batch.put(entries, key(entry.writer(), entry.seq()), EntryCodec.encode(entry));
+                batch.put(lengths, entry.writer().toByteArray(), RocksStore.longBytes(entry.seq() + 1));
+            });
         } catch (RocksDBException e) {
             throw new StoreException("Cannot store entry " + entry.id() + ": " + e.getMessage(), e);
         }
@@ -102,7 +107,7 @@ public final class WriterLogStore implements AutoCloseable {
     /** Entry {@code seq} of {@code writer}'s log. */
     public Optional<LogEntry> get(Bytes32 writer, long seq) throws StoreException {
         try {
-            byte[] encoded = rocks.db().get(entries, key(writer, seq));
+            byte[] encoded = rocks.get(entries, key(writer, seq));
             return encoded == null ? Optional.empty() : Optional.of(EntryCodec.decode(encoded));
         } catch (RocksDBException | WireException e) {
             throw new StoreException("Cannot read entry " + new EntryId(writer, seq) + ": " + e.getMessage(), e);
@@ -111,17 +116,24 @@ public final class WriterLogStore implements AutoCloseable {
 
     /** Up to {@code max} entries of {@code writer}'s log from {@code from}, in order. */
     public List<LogEntry> range(Bytes32 writer, long from, int max) throws StoreException {
-        List<LogEntry> found = new ArrayList<>();
         long end = Math.min(length(writer), from + max);
-        try (RocksIterator iterator = rocks.db().newIterator(entries)) {
-            iterator.seek(key(writer, from));
-            for (long seq = from; seq < end && iterator.isValid(); seq++, iterator.next()) {
-                found.add(EntryCodec.decode(iterator.value()));
+        try {
+            List<byte[]> stored = rocks.iterate(entries, iterator -> {
+                List<byte[]> values = new ArrayList<>();
+                iterator.seek(key(writer, from));
+                for (long seq = from; seq < end && iterator.isValid(); seq++, iterator.next()) {
+                    values.add(iterator.value());
+                }
+                return values;
+            });
+            List<LogEntry> found = new ArrayList<>(stored.size());
+            for (byte[] value : stored) {
+                found.add(EntryCodec.decode(value));
             }
-        } catch (WireException e) {
+            return found;
+        } catch (RocksDBException | WireException e) {
             throw new StoreException("Cannot read the log of " + writer.shortHex() + ": " + e.getMessage(), e);
         }
-        return found;
     }
 
     private static byte[] key(Bytes32 writer, long seq) {

@@ -15,8 +15,6 @@ import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 
 /**
  * The confirmed log on disk: the batches in order, and per writer how many of its entries they
@@ -33,17 +31,18 @@ public final class ConfirmedLog implements ConfirmedBatches, AutoCloseable {
     private long batchCount;
     private Checkpoint checkpoint = Checkpoint.GENESIS;
 
-    private ConfirmedLog(RocksStore rocks) {
+    private ConfirmedLog(RocksStore rocks) throws RocksDBException {
         this.rocks = rocks;
         this.batches = rocks.family("batches");
         this.lengths = rocks.family("lengths");
         rocks.forEach(lengths, (writer, length) -> confirmedLengths.put(Bytes32.of(writer), RocksStore.readLong(length)));
-        try (RocksIterator iterator = rocks.db().newIterator(batches)) {
+        byte[][] last = rocks.iterate(batches, iterator -> {
             iterator.seekToLast();
-            batchCount = iterator.isValid() ? RocksStore.readLong(iterator.key()) + 1 : 0;
-            if (iterator.isValid()) {
-                checkpoint = decodeStored(iterator.value()).checkpoint();
-            }
+            return iterator.isValid() ? new byte[][] {iterator.key(), iterator.value()} : null;
+        });
+        batchCount = last == null ? 0 : RocksStore.readLong(last[0]) + 1;
+        if (last != null) {
+            checkpoint = decodeStored(last[1]).checkpoint();
         }
     }
 
@@ -60,7 +59,7 @@ public final class ConfirmedLog implements ConfirmedBatches, AutoCloseable {
         RocksStore rocks = RocksStore.open(folder, "the confirmed log", "batches", "lengths");
         try {
             return new ConfirmedLog(rocks);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | RocksDBException e) {
             rocks.close();
             throw new StoreException("Cannot open the confirmed log in " + folder + ": " + e.getMessage(), e);
         }
@@ -116,14 +115,15 @@ public final class ConfirmedLog implements ConfirmedBatches, AutoCloseable {
             throw new IllegalArgumentException("Batch " + batch.number() + ": its checkpoint's log hash does not match"
                     + " its entries");
         }
-        try (WriteBatch write = new WriteBatch()) {
-            write.put(batches, RocksStore.longBytes(batch.number()), ConfirmedBatchCodec.encode(confirmed));
-            for (Map.Entry<Bytes32, Long> length : after.entrySet()) {
-                if (!length.getValue().equals(confirmedLengths.get(length.getKey()))) {
-                    write.put(lengths, length.getKey().toByteArray(), RocksStore.longBytes(length.getValue()));
+        try {
+            rocks.write(write -> {
+                write.put(batches, RocksStore.longBytes(batch.number()), ConfirmedBatchCodec.encode(confirmed));
+                for (Map.Entry<Bytes32, Long> length : after.entrySet()) {
+                    if (!length.getValue().equals(confirmedLengths.get(length.getKey()))) {
+                        write.put(lengths, length.getKey().toByteArray(), RocksStore.longBytes(length.getValue()));
+                    }
                 }
-            }
-            rocks.write(write);
+            });
         } catch (RocksDBException e) {
             throw new StoreException("Cannot store batch " + batch.number() + ": " + e.getMessage(), e);
         }
@@ -136,7 +136,7 @@ public final class ConfirmedLog implements ConfirmedBatches, AutoCloseable {
     @Override
     public Optional<ConfirmedBatch> batch(long number) throws StoreException {
         try {
-            byte[] stored = rocks.db().get(batches, RocksStore.longBytes(number));
+            byte[] stored = rocks.get(batches, RocksStore.longBytes(number));
             return stored == null ? Optional.empty() : Optional.of(ConfirmedBatchCodec.decode(stored));
         } catch (RocksDBException | WireException e) {
             throw new StoreException("Cannot read batch " + number + ": " + e.getMessage(), e);

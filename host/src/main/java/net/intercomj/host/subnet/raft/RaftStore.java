@@ -17,7 +17,6 @@ import net.intercomj.host.subnet.order.ConfirmedBatch;
 import net.intercomj.host.subnet.order.ConfirmedLog;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * The Raft log of one peer on RocksDB: the confirmed log is its committed beginning, and this
@@ -49,24 +48,28 @@ public final class RaftStore implements RaftLog, AutoCloseable {
         this.tailFamily = rocks.family("tail");
         this.confirmed = confirmed;
         try {
-            byte[] storedTerm = rocks.db().get(meta, TERM);
+            byte[] storedTerm = rocks.get(meta, TERM);
             term = storedTerm == null ? 0 : RocksStore.readLong(storedTerm);
-            byte[] storedVote = rocks.db().get(meta, VOTE);
+            byte[] storedVote = rocks.get(meta, VOTE);
             vote = storedVote == null ? Optional.empty() : Optional.of(Bytes32.of(storedVote));
         } catch (RocksDBException e) {
             throw new StoreException("Cannot read the Raft term: " + e.getMessage(), e);
         }
         List<String> unreadable = new ArrayList<>();
-        rocks.forEach(tailFamily, (key, value) -> {
-            try {
-                WireReader in = new WireReader(value);
-                Batch batch = RaftCodec.decodeBatch(in);
-                in.expectEnd("Raft batch");
-                tail.put(batch.number(), batch);
-            } catch (WireException e) {
-                unreadable.add("batch " + RocksStore.readLong(key) + ": " + e.getMessage());
-            }
-        });
+        try {
+            rocks.forEach(tailFamily, (key, value) -> {
+                try {
+                    WireReader in = new WireReader(value);
+                    Batch batch = RaftCodec.decodeBatch(in);
+                    in.expectEnd("Raft batch");
+                    tail.put(batch.number(), batch);
+                } catch (WireException e) {
+                    unreadable.add("batch " + RocksStore.readLong(key) + ": " + e.getMessage());
+                }
+            });
+        } catch (RocksDBException e) {
+            throw new StoreException("Cannot read the Raft log: " + e.getMessage(), e);
+        }
         if (!unreadable.isEmpty()) {
             throw new StoreException("The Raft log is unreadable at " + unreadable.getFirst());
         }
@@ -80,11 +83,12 @@ public final class RaftStore implements RaftLog, AutoCloseable {
         }
         Map<Long, Batch> stale = lost ? tail : tail.headMap(confirmedCount);
         if (!stale.isEmpty()) {
-            try (WriteBatch write = new WriteBatch()) {
-                for (Long key : stale.keySet()) {
-                    write.delete(tailFamily, RocksStore.longBytes(key));
-                }
-                rocks.writeDurably(write);
+            try {
+                rocks.writeDurably(write -> {
+                    for (Long key : stale.keySet()) {
+                        write.delete(tailFamily, RocksStore.longBytes(key));
+                    }
+                });
             } catch (RocksDBException e) {
                 throw new StoreException("Cannot drop confirmed batches from the Raft log: " + e.getMessage(), e);
             }
@@ -115,14 +119,15 @@ public final class RaftStore implements RaftLog, AutoCloseable {
 
     @Override
     public synchronized void setTermAndVote(long newTerm, Optional<Bytes32> newVote) throws StoreException {
-        try (WriteBatch write = new WriteBatch()) {
-            write.put(meta, TERM, RocksStore.longBytes(newTerm));
-            if (newVote.isPresent()) {
-                write.put(meta, VOTE, newVote.get().toByteArray());
-            } else {
-                write.delete(meta, VOTE);
-            }
-            rocks.writeDurably(write);
+        try {
+            rocks.writeDurably(write -> {
+                write.put(meta, TERM, RocksStore.longBytes(newTerm));
+                if (newVote.isPresent()) {
+                    write.put(meta, VOTE, newVote.get().toByteArray());
+                } else {
+                    write.delete(meta, VOTE);
+                }
+            });
         } catch (RocksDBException e) {
             throw new StoreException("Cannot store the Raft term: " + e.getMessage(), e);
         }
@@ -172,21 +177,23 @@ public final class RaftStore implements RaftLog, AutoCloseable {
         if (start < confirmed.batchCount()) {
             throw new IllegalStateException("Raft asks to replace confirmed batch " + start);
         }
-        try (WriteBatch write = new WriteBatch()) {
-            for (Long stale : tail.tailMap(start).keySet()) {
-                write.delete(tailFamily, RocksStore.longBytes(stale));
-            }
-            for (Batch batch : batches.subList(skip, batches.size())) {
-                WireWriter out = new WireWriter();
-                RaftCodec.encodeBatch(batch, out);
-                write.put(tailFamily, RocksStore.longBytes(batch.number()), out.toByteArray());
-            }
-            rocks.write(write);
+        List<Batch> replacing = batches.subList(skip, batches.size());
+        try {
+            rocks.write(write -> {
+                for (Long stale : tail.tailMap(start).keySet()) {
+                    write.delete(tailFamily, RocksStore.longBytes(stale));
+                }
+                for (Batch batch : replacing) {
+                    WireWriter out = new WireWriter();
+                    RaftCodec.encodeBatch(batch, out);
+                    write.put(tailFamily, RocksStore.longBytes(batch.number()), out.toByteArray());
+                }
+            });
         } catch (RocksDBException e) {
             throw new StoreException("Cannot store Raft batches from " + start + ": " + e.getMessage(), e);
         }
         tail.tailMap(start).clear();
-        batches.subList(skip, batches.size()).forEach(batch -> tail.put(batch.number(), batch));
+        replacing.forEach(batch -> tail.put(batch.number(), batch));
     }
 
     /**
@@ -201,11 +208,12 @@ public final class RaftStore implements RaftLog, AutoCloseable {
         if (removed.isEmpty()) {
             return;
         }
-        try (WriteBatch write = new WriteBatch()) {
-            for (Long key : removed.keySet()) {
-                write.delete(tailFamily, RocksStore.longBytes(key));
-            }
-            rocks.write(write);
+        try {
+            rocks.write(write -> {
+                for (Long key : removed.keySet()) {
+                    write.delete(tailFamily, RocksStore.longBytes(key));
+                }
+            });
         } catch (RocksDBException e) {
             throw new StoreException("Cannot update the Raft log after batch " + number + ": " + e.getMessage(), e);
         }

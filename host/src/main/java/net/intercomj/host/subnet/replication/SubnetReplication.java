@@ -46,6 +46,7 @@ public final class SubnetReplication implements AutoCloseable {
     private final Bytes32 subnet;
     private final Bytes32 self;
     private final List<Registration> registrations = new ArrayList<>();
+    private volatile boolean closed;
 
     /** What replication hands to the subnet, on the network's threads. */
     public interface Listener {
@@ -182,6 +183,7 @@ public final class SubnetReplication implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         registrations.forEach(Registration::close);
         network.leave(topic);
         sessions.values().forEach(Session::close);
@@ -217,6 +219,10 @@ public final class SubnetReplication implements AutoCloseable {
 
         @Override
         public void onMessage(Port from, byte[] bytes) {
+            if (closed) {
+                // The subnet is shutting down and its stores are closing: what still arrives is dropped.
+                return;
+            }
             LogReplicator.Received received;
             try {
                 ReplicationMessage message = ReplicationCodec.decode(bytes);

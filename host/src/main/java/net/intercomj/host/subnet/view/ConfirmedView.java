@@ -10,7 +10,6 @@ import net.intercomj.host.subnet.order.Checkpoint;
 import net.intercomj.host.store.StoreException;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * The confirmed state, on disk (RocksDB). Each confirmed batch's writes go in one atomic write
@@ -32,9 +31,9 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
         this.rocks = rocks;
         this.state = rocks.family("state");
         this.meta = rocks.family("meta");
-        byte[] applied = rocks.db().get(meta, APPLIED);
+        byte[] applied = rocks.get(meta, APPLIED);
         this.appliedBatches = applied == null ? 0 : RocksStore.readLong(applied);
-        byte[] hash = rocks.db().get(meta, STATE_HASH);
+        byte[] hash = rocks.get(meta, STATE_HASH);
         this.stateHash = hash == null ? Checkpoint.ZERO : Bytes32.of(hash);
     }
 
@@ -62,7 +61,7 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
     @Override
     public Optional<String> get(String key) {
         try {
-            byte[] value = rocks.db().get(state, key.getBytes(StandardCharsets.UTF_8));
+            byte[] value = rocks.get(state, key.getBytes(StandardCharsets.UTF_8));
             return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
         } catch (RocksDBException e) {
             throw new IllegalStateException("Cannot read " + key + " from the subnet view: " + e.getMessage(), e);
@@ -81,18 +80,19 @@ public final class ConfirmedView implements ViewReader, AutoCloseable {
             throw new IllegalArgumentException("The subnet view holds " + appliedBatches + " batches; batch " + batch
                     + " cannot be applied next");
         }
-        try (WriteBatch write = new WriteBatch()) {
-            for (Map.Entry<String, Optional<String>> entry : writes.entrySet()) {
-                byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
-                if (entry.getValue().isPresent()) {
-                    write.put(state, key, entry.getValue().get().getBytes(StandardCharsets.UTF_8));
-                } else {
-                    write.delete(state, key);
+        try {
+            rocks.write(write -> {
+                for (Map.Entry<String, Optional<String>> entry : writes.entrySet()) {
+                    byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
+                    if (entry.getValue().isPresent()) {
+                        write.put(state, key, entry.getValue().get().getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        write.delete(state, key);
+                    }
                 }
-            }
-            write.put(meta, APPLIED, RocksStore.longBytes(batch + 1));
-            write.put(meta, STATE_HASH, newStateHash.toByteArray());
-            rocks.write(write);
+                write.put(meta, APPLIED, RocksStore.longBytes(batch + 1));
+                write.put(meta, STATE_HASH, newStateHash.toByteArray());
+            });
         } catch (RocksDBException e) {
             throw new StoreException("Cannot apply batch " + batch + " to the subnet view: " + e.getMessage(), e);
         }
