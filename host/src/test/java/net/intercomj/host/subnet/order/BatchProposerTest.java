@@ -14,6 +14,7 @@ import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
+import net.intercomj.host.subnet.op.Membership;
 import net.intercomj.host.wallet.Ed25519Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,34 @@ class BatchProposerTest {
                 assertThat(seen).containsAll(entry.heads());
                 assertThat(seen.add(id)).as("confirmed once: %s", id).isTrue();
             }
+        }
+    }
+
+    @Test
+    void aBatchEndsRightAfterAnOpThatMayChangeTheIndexers() throws Exception {
+        byte[] seed = seed(1);
+        Bytes32 writer = Bytes32.of(Ed25519Keys.publicKey(seed));
+        List<String> ops = List.of("{}", "{\"key\":\"" + "ab".repeat(32) + "\",\"type\":\"addIndexer\"}",
+                "{\"msg\":\"\\\"addIndexer\\\" in a message is no op type\",\"type\":\"msg\"}",
+                "{\"type\":\"removeWriter\"}", "{}");
+        try (WriterLogStore logs = WriterLogStore.open(folder.resolve("logs"), SUBNET);
+                ConfirmedLog confirmed = ConfirmedLog.open(folder.resolve("confirmed"))) {
+            LogEntry previous = null;
+            for (String op : ops) {
+                previous = LogEntry.append(SUBNET, writer, previous, List.of(), 0, op, message -> Ed25519Keys.sign(seed, message));
+                logs.append(previous);
+            }
+            BatchProposer proposer = new BatchProposer(logs, confirmed, Membership::mayChangeIndexers);
+            List<List<Long>> batches = new ArrayList<>();
+            for (Optional<BatchProposer.Proposal> proposal = proposer.propose(7); proposal.isPresent();
+                    proposal = proposer.propose(7)) {
+                assertThat(proposal.get().batch().term()).isEqualTo(7);
+                batches.add(proposal.get().batch().entries().stream().map(EntryId::seq).toList());
+                confirmed.append(confirmedBatch(confirmed, proposal.get().batch(), proposal.get().entries()),
+                        proposal.get().entries());
+            }
+            assertThat(batches).containsExactly(List.of(0L, 1L), List.of(2L, 3L), List.of(4L));
+            assertThat(new BatchProposer(logs, confirmed).propose(7)).isEmpty();
         }
     }
 
