@@ -173,18 +173,26 @@ final class Indexing {
         return true;
     }
 
-    /** @return whether a batch was stored */
+    /**
+     * Signs the next batch once it may be signed, and stores it once a majority of the indexers
+     * signed the same checkpoint.
+     *
+     * @return whether a batch was stored
+     */
     private boolean confirmCommitted(long now, Store store, List<AppliedBatch> stored) throws StoreException {
         boolean progressed = false;
-        while (voters.get().contains(self) && raft.commitLength() > confirmedLog.batchCount()) {
+        while (voters.get().contains(self)) {
             long number = confirmedLog.batchCount();
-            if (signing == null || signing.number() != number) {
-                Batch batch = raftLog.batches(number, 1).getFirst();
-                Optional<List<LogEntry>> entries = entriesOf(batch);
+            Optional<Batch> batch = signable(number);
+            if (batch.isEmpty()) {
+                return progressed;
+            }
+            if (signing == null || !signing.applied().batch().equals(batch.get())) {
+                Optional<List<LogEntry>> entries = entriesOf(batch.get());
                 if (entries.isEmpty()) {
                     return progressed;
                 }
-                AppliedBatch applied = state.compute(batch, entries.get());
+                AppliedBatch applied = state.compute(batch.get(), entries.get());
                 ConfirmedBatch.IndexerSignature own = new ConfirmedBatch.IndexerSignature(self,
                         sign.apply(applied.checkpoint().signedBytes(subnet)));
                 signing = new Signing(applied, own, now);
@@ -206,6 +214,25 @@ final class Indexing {
             progressed = true;
         }
         return progressed;
+    }
+
+    /**
+     * Batch {@code number} of the Raft log, if this indexer may sign it: once it is committed, or
+     * as soon as it holds it while the term the batch was proposed in is still its own. A batch
+     * of the current term held by a majority is committed (Raft §5.4.2), so a majority of such
+     * signatures proves what a commit would, a round trip earlier; a batch of an earlier term is
+     * signed only once committed, since a majority holding it does not make it so (Raft's
+     * figure 8).
+     */
+    private Optional<Batch> signable(long number) throws StoreException {
+        if (raftLog.length() <= number) {
+            return Optional.empty();
+        }
+        Batch batch = raftLog.batches(number, 1).getFirst();
+        boolean committed = raft.commitLength() > number;
+        // Only the leader of a term makes batches of that term, so holding one in it means the leader sent it.
+        boolean ofThisTerm = batch.term() == raft.term();
+        return committed || ofThisTerm ? Optional.of(batch) : Optional.empty();
     }
 
     /** The entries of {@code batch}, if all are here. */
