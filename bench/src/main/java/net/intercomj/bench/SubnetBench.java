@@ -45,7 +45,10 @@ import net.intercomj.host.wallet.PeerWallet;
  * are confirmed on B, and one at a time (each awaited until confirmed on A); and B's
  * unconfirmed-view rollbacks while one writer writes.
  *
- * <pre>bench/run subnet [--ops 10000] [--samples 500]</pre>
+ * <p>{@code --sole-indexer} leaves A the only indexer (B and C only write and read), to tell
+ * the cost of ordering by three from the rest.
+ *
+ * <pre>bench/run subnet [--ops 10000] [--samples 500] [--sole-indexer]</pre>
  */
 public final class SubnetBench {
 
@@ -57,11 +60,14 @@ public final class SubnetBench {
     public static void main(String[] args) throws Exception {
         int ops = 10_000;
         int samples = 500;
+        boolean indexers = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--ops" -> ops = Integer.parseInt(args[++i]);
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--ops N, --samples N)");
+                case "--sole-indexer" -> indexers = false;
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                        + " (--ops N, --samples N, --sole-indexer)");
             }
         }
         Path folder = Files.createTempDirectory("subnet-bench");
@@ -83,12 +89,14 @@ public final class SubnetBench {
                     ChildPeer child = ChildPeer.start(dhtAddress, subnet, folder.resolve(name));
                     children.add(child);
                     await(a.append(adminOp(subnet, wallet, "addWriter", child.writerKey)));
-                    await(a.append(adminOp(subnet, wallet, "addIndexer", child.writerKey)));
+                    if (indexers) {
+                        await(a.append(adminOp(subnet, wallet, "addIndexer", child.writerKey)));
+                    }
                 }
                 ChildPeer b = children.getFirst();
 
-                System.out.printf(Locale.ROOT, "Subnet, three writers that are also indexers (Raft), each in its own"
-                        + " process over loopback, %s%n%n", Runtime.version());
+                System.out.printf(Locale.ROOT, "Subnet, three writers%s, each in its own process over loopback, %s%n%n",
+                        indexers ? " that are also indexers (Raft)" : ", A the sole indexer", Runtime.version());
                 System.out.println("| measure | this run | target (DESIGN §13) |");
                 System.out.println("| --- | --- | --- |");
                 long[] unconfirmed = new long[samples];
