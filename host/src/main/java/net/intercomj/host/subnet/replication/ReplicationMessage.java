@@ -156,6 +156,22 @@ public sealed interface ReplicationMessage {
         public byte[] signature() {
             return signature.clone();
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Consensus that && from.equals(that.from) && to.equals(that.to)
+                    && java.util.Arrays.equals(message, that.message) && java.util.Arrays.equals(signature, that.signature);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(from, to, java.util.Arrays.hashCode(message), java.util.Arrays.hashCode(signature));
+        }
+
+        @Override
+        public String toString() {
+            return "Consensus[from=" + from.shortHex() + ", to=" + to.shortHex() + ", " + message.length + " bytes]";
+        }
     }
 
     /**

@@ -52,7 +52,7 @@ class ReplicationCodecFuzzTest {
     }
 
     private static ReplicationMessage randomMessage(Random random) {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(9)) {
             case 0 -> {
                 List<ReplicationMessage.LogLength> logs = new ArrayList<>();
                 for (int i = random.nextInt(6); i > 0; i--) {
@@ -79,6 +79,19 @@ class ReplicationCodecFuzzTest {
                     op.appendCodePoint(random.nextInt(0x20, 0x2FF));
                 }
                 yield new ReplicationMessage.WriterRequest(op.append("\"}").toString());
+            }
+            case 6 -> {
+                byte[] message = new byte[random.nextInt(300)];
+                random.nextBytes(message);
+                byte[] signature = new byte[64];
+                random.nextBytes(signature);
+                yield new ReplicationMessage.Consensus(randomKey(random), randomKey(random), message, signature);
+            }
+            case 7 -> {
+                byte[] signature = new byte[64];
+                random.nextBytes(signature);
+                yield new ReplicationMessage.CheckpointSignature(random.nextLong(0, Long.MAX_VALUE),
+                        new ConfirmedBatch.IndexerSignature(randomKey(random), signature));
             }
             default -> {
                 byte[] seed = new byte[32];
