@@ -107,12 +107,30 @@ class SubnetIT {
             }
 
             List<String> names = List.of("ada", "bo", "cy");
+            List<String> pubkeys = new ArrayList<>();
+            for (PeerProcess peer : peers) {
+                pubkeys.add(peer.awaitStdoutStartingWith(PUBKEY, PeerProcess.STARTUP).substring(PUBKEY.length()));
+            }
             for (int i = 0; i < 3; i++) {
                 peers.get(i).type("/set_nick --nick \"" + names.get(i) + "\"");
                 peers.get(i).type("/post --message \"hello from " + names.get(i) + "\"");
             }
             for (PeerProcess peer : peers) {
                 awaitGet(peer, "msgl", "3");
+            }
+            // Every view applied the same ops in the same order: the same apply log lines, numbers included.
+            List<String> applied = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                applied.add("Changed nick to " + names.get(i) + " (" + pubkeys.get(i) + ")");
+                String post = ": hello from " + names.get(i);
+                String prefix = "#";
+                applied.add(admin.stdout().stream().filter(line -> line.startsWith(prefix) && line.endsWith(post))
+                        .findFirst().orElseThrow(() -> new AssertionError("admin never applied" + post)));
+            }
+            for (PeerProcess peer : peers) {
+                for (String line : applied) {
+                    peer.awaitStdoutLine(line, PeerProcess.REPLY);
+                }
             }
             String leader = statsLine(admin, "subnet.leader: ");
             List<String> writers = List.of(adminWriter, addedWriter, askedWriter);
