@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole subnet on a simulated network, one seed at a time: writers append, some peers are
  * indexers ordering through Raft ({@link Indexing}, as the peer runs it) and signing checkpoints,
- * the others read, and an indexer may be added along the way. Log replication runs over links
+ * the others read, and an indexer may be added or removed along the way. Log replication runs over links
  * that deliver in order while they last (as the real ones); Raft messages and checkpoint
  * signatures are delayed, lost, duplicated and reordered. Links drop and come back, peers crash
  * and restart from their stores on disk, and simulated time drives Raft's timers.
@@ -79,6 +79,8 @@ class SubnetSimulationTest {
     private final PriorityQueue<Datagram> inFlight = new PriorityQueue<>(
             Comparator.comparingLong(Datagram::deliverAt).thenComparingLong(Datagram::sequence));
     private long datagrams;
+    private int writersRemoved;
+    private Bytes32 removedIndexer;
     /** Every batch ever confirmed by any peer, by number. */
     private final Map<Long, Checkpoint> everConfirmed = new HashMap<>();
     /** The leader of each term seen. */
@@ -124,7 +126,7 @@ class SubnetSimulationTest {
             state = new SubnetState(ops, view, confirmed.checkpoint());
             voters = readVoters();
             indexing = new Indexing(subnet, key, message -> Ed25519Keys.sign(seed, message), store, confirmed, raft,
-                    state, () -> voters, entry -> entry.op().contains("\"index\""), new SplittableRandom(random.nextLong()),
+                    state, () -> voters, entry -> entry.op().contains("\"index\"") || entry.op().contains("\"remove\""), new SplittableRandom(random.nextLong()),
                     TIMING, new Outbox(this), now);
         }
 
@@ -359,6 +361,7 @@ class SubnetSimulationTest {
         everConfirmed.clear();
         leaders.clear();
         now = 0;
+        writersRemoved = 0;
         loss = 0.05;
         duplication = 0.05;
         int count = 3 + random.nextInt(3);
@@ -370,7 +373,7 @@ class SubnetSimulationTest {
         }
         Peer creator = peers.getFirst();
         subnet = creator.key;
-        ops = new OpApplier(subnet, List.of(TestOps.SET, TestOps.JOIN, TestOps.INDEX));
+        ops = new OpApplier(subnet, List.of(TestOps.SET, TestOps.JOIN, TestOps.INDEX, TestOps.REMOVE));
         for (Peer peer : peers) {
             peer.start();
         }
@@ -380,6 +383,9 @@ class SubnetSimulationTest {
                 append(creator, "{\"type\":\"" + type + "\",\"key\":\"" + peer.key.toHex() + "\"}");
             }
             boolean addsIndexer = count > indexers && random.nextBoolean();
+            // With three indexers, one may be removed later (and then no longer writes).
+            Peer removed = indexers == 3 && random.nextBoolean() ? peers.get(1 + random.nextInt(2)) : null;
+            removedIndexer = null;
             for (int step = 0; step < 600; step++) {
                 now += 1 + random.nextInt(20);
                 int action = random.nextInt(100);
@@ -401,6 +407,11 @@ class SubnetSimulationTest {
                 }
                 if (step == 300 && addsIndexer && creator.up()) {
                     append(creator, "{\"type\":\"index\",\"key\":\"" + peers.get(indexers).key.toHex() + "\"}");
+                }
+                if (step == 450 && removed != null && creator.up()) {
+                    append(creator, "{\"type\":\"remove\",\"key\":\"" + removed.key.toHex() + "\"}");
+                    writersRemoved = 1;
+                    removedIndexer = removed.key;
                 }
                 round();
             }
@@ -470,7 +481,14 @@ class SubnetSimulationTest {
                         .isEqualTo(peer.view.get(key));
             }
         }
-        assertThat(first.view.get("wrl")).as("seed %d: every peer joined", seed).contains(String.valueOf(peers.size()));
+        assertThat(first.view.get("wrl")).as("seed %d: every peer joined, but the one removed", seed)
+                .contains(String.valueOf(peers.size() - writersRemoved));
+        if (removedIndexer != null) {
+            for (Peer peer : peers) {
+                assertThat(peer.voters).as("seed %d, peer %d: the removed indexer orders no more", seed, peer.index)
+                        .doesNotContain(removedIndexer).isNotEmpty();
+            }
+        }
     }
 
     @Test

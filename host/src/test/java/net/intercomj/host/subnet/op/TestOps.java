@@ -47,5 +47,19 @@ public final class TestOps {
         }
     };
 
+    /** {@code {"type":"remove","key":writerKey}} removes the writer (an indexer too). */
+    public static final OpHandler REMOVE = new OpHandler() {
+        @Override
+        public String type() {
+            return "remove";
+        }
+
+        @Override
+        public OpResult apply(JsonNode op, OpContext context) {
+            Membership.remove(context, op.get("key").asText());
+            return OpResult.applied(null);
+        }
+    };
+
     private TestOps() {}
 }
