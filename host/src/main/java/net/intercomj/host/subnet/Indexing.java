@@ -31,10 +31,11 @@ import net.intercomj.host.wallet.Ed25519Keys;
  * What a peer does towards ordering while it is an indexer: it runs {@link Raft} with the other
  * indexers; as leader it proposes the next batch once the one before is confirmed (one batch in
  * flight, so a membership change always takes effect before the next batch is proposed); it
- * applies each committed batch in memory, signs the checkpoint after it, sends the signature to
- * every peer, and hands the batch to be stored once a majority of the indexers signed the same
- * checkpoint. So indexers sign only committed batches, and the confirmed log holds only batches
- * that readers accept.
+ * applies the next batch in memory as soon as it may sign it (see {@link #signable}), signs the
+ * checkpoint after it, sends the signature to every peer, and hands the batch to be stored once a
+ * majority of the indexers signed the same checkpoint. A majority of signatures proves the batch
+ * committed, so the confirmed log holds only committed batches, and only batches that readers
+ * accept.
  *
  * <p>It opens no socket and reads no clock, so the subnet's simulation drives it as the peer
  * does. One thread drives it, except {@link #onSignature}, which any thread may call.

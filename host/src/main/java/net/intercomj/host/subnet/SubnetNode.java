@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The indexers agree on batches through {@link Raft} ({@link Indexing}): a batch is stored
  * in the confirmed log with the signatures of a majority of the indexers, never before, so the
- * confirmed log holds only batches readers accept, and indexers sign only committed batches.
+ * confirmed log holds only batches readers accept.
  *
  * <p>A reader (and an indexer that is behind) takes batches from any peer, only with signatures
  * of a majority of the indexers its confirmed view names, applies them, and compares the
