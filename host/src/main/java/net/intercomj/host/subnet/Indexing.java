@@ -91,7 +91,7 @@ final class Indexing {
      * @param voters          the indexers of the confirmed view, as it is now
      * @param changesIndexers whether an entry's op may change the indexers (a batch ends after one)
      */
-    Indexing(Bytes32 subnet, Bytes32 self, UnaryOperator<byte[]> sign, WriterLogStore logs, ConfirmedLog confirmedLog,
+    private Indexing(Bytes32 subnet, Bytes32 self, UnaryOperator<byte[]> sign, WriterLogStore logs, ConfirmedLog confirmedLog,
             RaftStore raftLog, SubnetState state, Supplier<List<Bytes32>> voters, Predicate<LogEntry> changesIndexers,
             RandomGenerator random, Raft.Timing timing, Outbox outbox, long now) {
         this.subnet = subnet;
@@ -106,6 +106,20 @@ final class Indexing {
         this.outbox = outbox;
         this.proposer = new BatchProposer(logs, confirmedLog, changesIndexers);
         this.raft = new Raft(self, raftLog, confirmedLog.batchCount(), voters, random, timing, outbox::toIndexer, now);
+    }
+
+    /** Starts indexing, with Raft's term at least that of the last confirmed batch. */
+    static Indexing start(Bytes32 subnet, Bytes32 self, UnaryOperator<byte[]> sign, WriterLogStore logs,
+            ConfirmedLog confirmedLog, RaftStore raftLog, SubnetState state, Supplier<List<Bytes32>> voters,
+            Predicate<LogEntry> changesIndexers, RandomGenerator random, Raft.Timing timing, Outbox outbox, long now)
+            throws StoreException {
+        Indexing indexing = new Indexing(subnet, self, sign, logs, confirmedLog, raftLog, state, voters, changesIndexers,
+                random, timing, outbox, now);
+        long count = confirmedLog.batchCount();
+        if (count > 0) {
+            indexing.raft.observe(raftLog.termAt(count - 1));
+        }
+        return indexing;
     }
 
     /** Handles a Raft message from another indexer. */
@@ -145,6 +159,7 @@ final class Indexing {
     /** A batch entered the confirmed log (here or from another peer): Raft's log and the signatures kept follow. */
     void confirmed(ConfirmedBatch batch) throws StoreException {
         raftLog.confirmed(batch);
+        raft.observe(batch.batch().term());
         long count = confirmedLog.batchCount();
         signatures.keySet().removeIf(number -> number < count);
     }

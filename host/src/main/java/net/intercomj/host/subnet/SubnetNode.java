@@ -159,7 +159,7 @@ public final class SubnetNode implements AutoCloseable {
             node.catchUpView();
             node.updateUnconfirmed(List.of());
             node.voters = node.readVoters();
-            node.indexing = new Indexing(config.subnet(), node.self, config.writerKey()::sign, logs, confirmedLog, raftLog,
+            node.indexing = Indexing.start(config.subnet(), node.self, config.writerKey()::sign, logs, confirmedLog, raftLog,
                     state, () -> node.voters, Membership::mayChangeIndexers, new SplittableRandom(), RAFT_TIMING,
                     node.new IndexingOutbox(), now());
             node.replication = SubnetReplication.start(network, logs, confirmedLog, config.subnet(), node.self,

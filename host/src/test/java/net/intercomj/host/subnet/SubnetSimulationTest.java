@@ -125,7 +125,7 @@ class SubnetSimulationTest {
                     .isEqualTo(confirmed.batchCount()).isGreaterThanOrEqualTo(confirmedWhenStopped);
             state = new SubnetState(ops, view, confirmed.checkpoint());
             voters = readVoters();
-            indexing = new Indexing(subnet, key, message -> Ed25519Keys.sign(seed, message), store, confirmed, raft,
+            indexing = Indexing.start(subnet, key, message -> Ed25519Keys.sign(seed, message), store, confirmed, raft,
                     state, () -> voters, entry -> entry.op().contains("\"index\"") || entry.op().contains("\"remove\""), new SplittableRandom(random.nextLong()),
                     TIMING, new Outbox(this), now);
         }

@@ -143,6 +143,20 @@ public final class Raft {
         sendAppends(now);
     }
 
+    /**
+     * A batch of {@code term} entered this indexer's log without a message of that term (it came
+     * confirmed, from any peer). Raft's term is never behind a term in its log: otherwise an
+     * indexer that learned of batches only this way could stand for election in a term that
+     * already has a leader, one that has proposed batches of that term.
+     */
+    public void observe(long term) throws StoreException {
+        if (term > log.currentTerm()) {
+            log.setTermAndVote(term, Optional.empty());
+            role = Role.FOLLOWER;
+            leader = null;
+        }
+    }
+
     /** Handles a message from another indexer. */
     public void receive(Bytes32 from, RaftMessage message, long now) throws StoreException {
         if (from.equals(self)) {

@@ -631,6 +631,24 @@ class RaftSimulationTest {
     }
 
     @Test
+    void aTermSeenOnAConfirmedBatchIsNeverStoodForAgain() throws Exception {
+        // a learned of a batch of term 4 without any message of that term (it came confirmed).
+        Cluster cluster = new Cluster(3);
+        Bytes32 a = cluster.voter(0);
+        cluster.logs.put(a, new MemoryRaftLog(0, List.of(batch(0, 4))));
+        cluster.startAll(0);
+        Raft raft = cluster.raft(a);
+        raft.observe(4);
+        assertThat(raft.term()).isEqualTo(4);
+        assertThat(cluster.logs.get(a).votedFor()).isEmpty();
+        raft.observe(2);
+        assertThat(raft.term()).as("an older term changes nothing").isEqualTo(4);
+        cluster.elect(a, 0);
+        assertThat(raft.role()).isEqualTo(Raft.Role.LEADER);
+        assertThat(raft.term()).as("its election is of a later term than the batch's").isEqualTo(5);
+    }
+
+    @Test
     void aVoterGrantsOneVotePerTermAndOnlyToUpToDateCandidates() throws Exception {
         Cluster cluster = new Cluster(3);
         Bytes32 a = cluster.voter(0);
