@@ -119,6 +119,7 @@ public final class SubnetNode implements AutoCloseable {
     private final AtomicLong batchesAvailable = new AtomicLong();
     // Whether entries were stored since the unconfirmed view was last brought up to date.
     private final AtomicBoolean entriesArrived = new AtomicBoolean(true);
+    private final PendingEntries pending;
     private final CatchUpProgress progress = new CatchUpProgress(System::nanoTime);
     // Whether to (re)send the request to become a writer when auto-add is on: at start and on each new peer.
     private volatile boolean writerRequestDue = true;
@@ -134,6 +135,7 @@ public final class SubnetNode implements AutoCloseable {
         this.view = view;
         this.state = state;
         this.raftLog = raftLog;
+        this.pending = new PendingEntries(logs, PENDING_PER_WRITER);
         this.applyLog = applyLog;
     }
 
@@ -167,6 +169,7 @@ public final class SubnetNode implements AutoCloseable {
                     new SubnetReplication.Listener() {
                         @Override
                         public void onStored(LogEntry entry) {
+                            node.pending.stored(entry);
                             node.entriesArrived.set(true);
                             node.signal();
                         }
@@ -315,6 +318,7 @@ public final class SubnetNode implements AutoCloseable {
                 waiting.remove(entry.id());
                 throw new SubnetException("Cannot append: " + e.getMessage(), e);
             }
+            pending.stored(entry);
             entriesArrived.set(true);
             signal();
             return result;
@@ -603,15 +607,7 @@ public final class SubnetNode implements AutoCloseable {
 
     private void updateUnconfirmed(List<EntryId> confirmedNow) throws StoreException {
         Map<Bytes32, Long> confirmedLengths = confirmedLog.lengths();
-        List<LogEntry> pending = new ArrayList<>();
-        for (Map.Entry<Bytes32, Long> log : logs.lengths().entrySet()) {
-            long from = confirmedLengths.getOrDefault(log.getKey(), 0L);
-            long count = Math.min(log.getValue() - from, PENDING_PER_WRITER);
-            if (count > 0) {
-                pending.addAll(logs.range(log.getKey(), from, (int) count));
-            }
-        }
-        state.updateUnconfirmed(confirmedNow, CausalOrder.order(confirmedLengths, pending).ordered());
+        state.updateUnconfirmed(confirmedNow, CausalOrder.order(confirmedLengths, pending.after(confirmedLengths)).ordered());
     }
 
     /** After a crash between storing a batch and applying it, applies what the log holds beyond the view. */
