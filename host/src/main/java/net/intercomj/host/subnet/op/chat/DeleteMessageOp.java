@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -29,24 +30,24 @@ public final class DeleteMessageOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return DispatchOps.run(() -> {
+        return OpRejection.run(() -> {
             ObjectNode dispatch = DispatchOps.dispatch(op, type(), List.of("id", "address"));
             long id = DispatchOps.id(dispatch, "id");
             String address = DispatchOps.key(dispatch, "address");
             ObjectNode message = DispatchOps.message(context, id);
             JsonNode authorNode = message.get("address");
             if (authorNode == null || !authorNode.isTextual()) {
-                throw new DispatchOps.Rejection("message " + id + " has no author");
+                throw new OpRejection("message " + id + " has no author");
             }
             String author = authorNode.textValue();
             String signer = signer(op, context, address, author);
             DispatchOps.fresh(op, context, signer);
             JsonNode deletedBy = message.get("deleted_by");
             if (deletedBy == null) {
-                throw new DispatchOps.Rejection("message " + id + " has no deleted_by field");
+                throw new OpRejection("message " + id + " has no deleted_by field");
             }
             if (!deletedBy.isNull()) {
-                throw new DispatchOps.Rejection("message " + id + " is already deleted");
+                throw new OpRejection("message " + id + " is already deleted");
             }
             context.markUsed(op, signer);
             message.putNull("msg");
@@ -61,29 +62,29 @@ public final class DeleteMessageOp implements OpHandler {
     }
 
     private static String signer(JsonNode op, OpContext context, String address, String author)
-            throws DispatchOps.Rejection {
+            throws OpRejection {
         if (DispatchOps.signedByAdmin(op, context)) {
             return context.admin().orElseThrow();
         }
         String notAdmin = DispatchOps.noAdminSignature(context);
         if (context.isMod(address)) {
             if (context.isAdmin(author)) {
-                throw new DispatchOps.Rejection("a moderator cannot delete the admin's message");
+                throw new OpRejection("a moderator cannot delete the admin's message");
             }
             if (!context.signedBy(op, address)) {
-                throw new DispatchOps.Rejection(notAdmin + ", nor by the moderator " + address);
+                throw new OpRejection(notAdmin + ", nor by the moderator " + address);
             }
             return address;
         }
         if (!address.equals(author)) {
-            throw new DispatchOps.Rejection(notAdmin + ", and address " + address
+            throw new OpRejection(notAdmin + ", and address " + address
                     + " is neither a moderator nor the message's author");
         }
         if (context.isAdmin(address)) {
-            throw new DispatchOps.Rejection("not signed by the admin");
+            throw new OpRejection("not signed by the admin");
         }
         if (!context.signedBy(op, address)) {
-            throw new DispatchOps.Rejection(notAdmin + ", nor by the author " + address);
+            throw new OpRejection(notAdmin + ", nor by the author " + address);
         }
         return address;
     }

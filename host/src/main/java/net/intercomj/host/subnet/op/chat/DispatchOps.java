@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.intercomj.host.subnet.op.OpContext;
-import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpSignature;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -21,7 +21,7 @@ import net.intercomj.host.subnet.op.ViewKeys;
  * and {@code value.dispatch.type} must name the op type (fix of spec §9 item 2, together with
  * the type-bound signature of {@link OpSignature}).
  *
- * <p>A failed check throws {@link Rejection}, which {@link #run} turns into the op's rejection,
+ * <p>A failed check throws {@link OpRejection}, which {@link #run} turns into the op's rejection,
  * so nothing escapes into apply.
  */
 final class DispatchOps {
@@ -34,68 +34,44 @@ final class DispatchOps {
 
     private DispatchOps() {}
 
-    /** A failed check; its message is the rejection reason. */
-    static final class Rejection extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Rejection(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    /** A handler's checks and effects. */
-    @FunctionalInterface
-    interface Body {
-        OpResult apply() throws Rejection;
-    }
-
-    /** Runs {@code body}, turning a {@link Rejection} into {@link OpResult.Rejected}. */
-    static OpResult run(Body body) {
-        try {
-            return body.apply();
-        } catch (Rejection rejection) {
-            return OpResult.rejected(rejection.getMessage());
-        }
-    }
-
     // ---- the envelope
 
     /**
      * Checks the envelope of an op of {@code type} and returns its dispatch, which must hold
      * {@code type} and exactly {@code fields} besides.
      */
-    static ObjectNode dispatch(JsonNode op, String type, List<String> fields) throws Rejection {
+    static ObjectNode dispatch(JsonNode op, String type, List<String> fields) throws OpRejection {
         onlyFields(op, ENVELOPE, "the op");
         JsonNode opType = op.get("type");
         if (opType == null || !opType.isTextual() || !type.equals(opType.textValue())) {
-            throw new Rejection("type must be " + type);
+            throw new OpRejection("type must be " + type);
         }
         JsonNode hash = op.get("hash");
         if (hash == null || !hash.isTextual() || !SIGNATURE_HEX.matcher(hash.textValue()).matches()) {
-            throw new Rejection("hash must be a signature of 128 lowercase hex characters");
+            throw new OpRejection("hash must be a signature of 128 lowercase hex characters");
         }
         JsonNode nonce = op.get("nonce");
         if (nonce == null || !nonce.isTextual() || nonce.textValue().isEmpty()
                 || nonce.textValue().length() > OpSignature.MAX_NONCE_LENGTH) {
-            throw new Rejection("nonce must be a string of 1 to " + OpSignature.MAX_NONCE_LENGTH + " characters");
+            throw new OpRejection("nonce must be a string of 1 to " + OpSignature.MAX_NONCE_LENGTH + " characters");
         }
         JsonNode value = op.get("value");
         if (value == null || !value.isObject()) {
-            throw new Rejection("value must be an object");
+            throw new OpRejection("value must be an object");
         }
         onlyFields(value, Set.of("dispatch"), "value");
         JsonNode dispatch = value.get("dispatch");
         if (dispatch == null || !dispatch.isObject()) {
-            throw new Rejection("value.dispatch must be an object");
+            throw new OpRejection("value.dispatch must be an object");
         }
         JsonNode dispatchType = dispatch.get("type");
         if (dispatchType == null || !dispatchType.isTextual() || !type.equals(dispatchType.textValue())) {
-            throw new Rejection("value.dispatch.type must be " + type + ", not "
+            throw new OpRejection("value.dispatch.type must be " + type + ", not "
                     + (dispatchType == null ? "missing" : dispatchType.toString()));
         }
         for (String field : fields) {
             if (!dispatch.has(field)) {
-                throw new Rejection("value.dispatch." + field + " is missing");
+                throw new OpRejection("value.dispatch." + field + " is missing");
             }
         }
         Set<String> allowed = new HashSet<>(fields);
@@ -104,12 +80,12 @@ final class DispatchOps {
         return (ObjectNode) dispatch;
     }
 
-    private static void onlyFields(JsonNode object, Set<String> allowed, String what) throws Rejection {
+    private static void onlyFields(JsonNode object, Set<String> allowed, String what) throws OpRejection {
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new Rejection(what + " has an unexpected field " + name);
+                throw new OpRejection(what + " has an unexpected field " + name);
             }
         }
     }
@@ -117,37 +93,37 @@ final class DispatchOps {
     // ---- dispatch fields
 
     /** A public key: 64 lowercase hex characters. */
-    static String key(JsonNode dispatch, String field) throws Rejection {
+    static String key(JsonNode dispatch, String field) throws OpRejection {
         JsonNode node = dispatch.get(field);
         if (node == null || !node.isTextual() || !OpContext.KEY_HEX.matcher(node.textValue()).matches()) {
-            throw new Rejection("value.dispatch." + field + " must be a public key of 64 lowercase hex characters");
+            throw new OpRejection("value.dispatch." + field + " must be a public key of 64 lowercase hex characters");
         }
         return node.textValue();
     }
 
     /** A JSON boolean (not a string or number). */
-    static boolean bool(JsonNode dispatch, String field) throws Rejection {
+    static boolean bool(JsonNode dispatch, String field) throws OpRejection {
         JsonNode node = dispatch.get(field);
         if (node == null || !node.isBoolean()) {
-            throw new Rejection("value.dispatch." + field + " must be true or false");
+            throw new OpRejection("value.dispatch." + field + " must be true or false");
         }
         return node.booleanValue();
     }
 
     /** An id: a JSON integer from 0 to {@link #MAX_ID}. */
-    static long id(JsonNode dispatch, String field) throws Rejection {
+    static long id(JsonNode dispatch, String field) throws OpRejection {
         JsonNode node = dispatch.get(field);
         if (!isId(node)) {
-            throw new Rejection("value.dispatch." + field + " must be an integer from 0 to " + MAX_ID);
+            throw new OpRejection("value.dispatch." + field + " must be an integer from 0 to " + MAX_ID);
         }
         return node.longValue();
     }
 
     /** An id or null. */
-    static void nullableId(JsonNode dispatch, String field) throws Rejection {
+    static void nullableId(JsonNode dispatch, String field) throws OpRejection {
         JsonNode node = dispatch.get(field);
         if (node == null || !node.isNull() && !isId(node)) {
-            throw new Rejection("value.dispatch." + field + " must be null or an integer from 0 to " + MAX_ID);
+            throw new OpRejection("value.dispatch." + field + " must be null or an integer from 0 to " + MAX_ID);
         }
     }
 
@@ -158,11 +134,11 @@ final class DispatchOps {
     }
 
     /** A non-empty string of at most {@code maxBytes} bytes in UTF-8. */
-    static String text(JsonNode dispatch, String field, int maxBytes) throws Rejection {
+    static String text(JsonNode dispatch, String field, int maxBytes) throws OpRejection {
         JsonNode node = dispatch.get(field);
         if (node == null || !node.isTextual() || node.textValue().isEmpty()
                 || utf8Length(node.textValue()) > maxBytes) {
-            throw new Rejection("value.dispatch." + field + " must be a non-empty string of at most " + maxBytes
+            throw new OpRejection("value.dispatch." + field + " must be a non-empty string of at most " + maxBytes
                     + " bytes in UTF-8");
         }
         return node.textValue();
@@ -175,13 +151,13 @@ final class DispatchOps {
     // ---- authorisation
 
     /** Requires the current admin's signature; returns the admin's key. */
-    static String adminSigned(JsonNode op, OpContext context) throws Rejection {
+    static String adminSigned(JsonNode op, OpContext context) throws OpRejection {
         Optional<String> admin = context.admin();
         if (admin.isEmpty()) {
-            throw new Rejection("the subnet has no admin");
+            throw new OpRejection("the subnet has no admin");
         }
         if (!context.signedBy(op, admin.get())) {
-            throw new Rejection("not signed by the admin");
+            throw new OpRejection("not signed by the admin");
         }
         return admin.get();
     }
@@ -195,15 +171,15 @@ final class DispatchOps {
      * Requires the admin's signature, or {@code address}'s when it is a moderator (spec §2.5.17,
      * §2.5.18); returns the signer.
      */
-    static String adminOrModSigned(JsonNode op, OpContext context, String address) throws Rejection {
+    static String adminOrModSigned(JsonNode op, OpContext context, String address) throws OpRejection {
         if (signedByAdmin(op, context)) {
             return context.admin().orElseThrow();
         }
         if (!context.isMod(address)) {
-            throw new Rejection(noAdminSignature(context) + ", and address " + address + " is not a moderator");
+            throw new OpRejection(noAdminSignature(context) + ", and address " + address + " is not a moderator");
         }
         if (!context.signedBy(op, address)) {
-            throw new Rejection(noAdminSignature(context) + ", nor by the moderator " + address);
+            throw new OpRejection(noAdminSignature(context) + ", nor by the moderator " + address);
         }
         return address;
     }
@@ -214,16 +190,16 @@ final class DispatchOps {
     }
 
     /** Rejects an op whose signature or whose nonce for {@code signer} was used before. */
-    static void fresh(JsonNode op, OpContext context, String signer) throws Rejection {
+    static void fresh(JsonNode op, OpContext context, String signer) throws OpRejection {
         if (context.replayed(op, signer)) {
-            throw new Rejection("signature or nonce already used");
+            throw new OpRejection("signature or nonce already used");
         }
     }
 
     /** Requires {@code chat_status} to be {@code "on"} (missing means off). */
-    static void chatOn(OpContext context) throws Rejection {
+    static void chatOn(OpContext context) throws OpRejection {
         if (!"on".equals(context.text(ViewKeys.CHAT_STATUS).orElse(null))) {
-            throw new Rejection("chat is off");
+            throw new OpRejection("chat is off");
         }
     }
 
@@ -235,13 +211,13 @@ final class DispatchOps {
     }
 
     /** The message {@code msg/<id>}, a copy to modify. */
-    static ObjectNode message(OpContext context, long id) throws Rejection {
+    static ObjectNode message(OpContext context, long id) throws OpRejection {
         JsonNode message = context.get(ViewKeys.message(id)).orElse(null);
         if (message == null || message.isNull()) {
-            throw new Rejection("message " + id + " does not exist");
+            throw new OpRejection("message " + id + " does not exist");
         }
         if (!message.isObject()) {
-            throw new Rejection("message " + id + " is not a message object");
+            throw new OpRejection("message " + id + " is not a message object");
         }
         return ((ObjectNode) message).deepCopy();
     }

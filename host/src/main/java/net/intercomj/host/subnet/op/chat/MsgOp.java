@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -43,33 +44,33 @@ public final class MsgOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return DispatchOps.run(() -> {
+        return OpRejection.run(() -> {
             ObjectNode dispatch = DispatchOps.dispatch(op, type(), FIELDS);
             String text = DispatchOps.text(dispatch, "msg", MAX_BYTES);
             String address = DispatchOps.key(dispatch, "address");
             checkAttachments(dispatch.get("attachments"));
             if (!dispatch.get("deleted_by").isNull()) {
-                throw new DispatchOps.Rejection("value.dispatch.deleted_by must be null for a new message");
+                throw new OpRejection("value.dispatch.deleted_by must be null for a new message");
             }
             DispatchOps.nullableId(dispatch, "reply_to");
             if (DispatchOps.bool(dispatch, "pinned")) {
-                throw new DispatchOps.Rejection("value.dispatch.pinned must be false for a new message");
+                throw new OpRejection("value.dispatch.pinned must be false for a new message");
             }
             if (!dispatch.get("pin_id").isNull()) {
-                throw new DispatchOps.Rejection("value.dispatch.pin_id must be null for a new message");
+                throw new OpRejection("value.dispatch.pin_id must be null for a new message");
             }
             if (!context.signedBy(op, address)) {
-                throw new DispatchOps.Rejection("not signed by address " + address);
+                throw new OpRejection("not signed by address " + address);
             }
             DispatchOps.fresh(op, context, address);
             DispatchOps.chatOn(context);
             if (!context.isAdmin(address)) {
                 if (DispatchOps.setAndNotFalse(context, ViewKeys.muted(address))) {
-                    throw new DispatchOps.Rejection(address + " is muted");
+                    throw new OpRejection(address + " is muted");
                 }
                 if (context.isTrue(ViewKeys.WHITELIST_ENABLED)
                         && !DispatchOps.setAndNotFalse(context, ViewKeys.whitelisted(address))) {
-                    throw new DispatchOps.Rejection(address + " is not on the whitelist");
+                    throw new OpRejection(address + " is not on the whitelist");
                 }
             }
             context.markUsed(op, address);
@@ -84,13 +85,13 @@ public final class MsgOp implements OpHandler {
         });
     }
 
-    private static void checkAttachments(JsonNode attachments) throws DispatchOps.Rejection {
+    private static void checkAttachments(JsonNode attachments) throws OpRejection {
         if (!attachments.isArray()) {
-            throw new DispatchOps.Rejection("value.dispatch.attachments must be an array of strings");
+            throw new OpRejection("value.dispatch.attachments must be an array of strings");
         }
         for (JsonNode attachment : attachments) {
             if (!attachment.isTextual() || attachment.textValue().isEmpty()) {
-                throw new DispatchOps.Rejection("value.dispatch.attachments must hold only non-empty strings");
+                throw new OpRejection("value.dispatch.attachments must hold only non-empty strings");
             }
         }
     }

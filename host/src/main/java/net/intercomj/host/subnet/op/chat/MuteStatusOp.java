@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -26,7 +27,7 @@ public final class MuteStatusOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return DispatchOps.run(() -> {
+        return OpRejection.run(() -> {
             ObjectNode dispatch = DispatchOps.dispatch(op, type(), List.of("user", "muted", "address"));
             String user = DispatchOps.key(dispatch, "user");
             boolean muted = DispatchOps.bool(dispatch, "muted");
@@ -40,22 +41,22 @@ public final class MuteStatusOp implements OpHandler {
     }
 
     private static String signer(JsonNode op, OpContext context, String user, String address)
-            throws DispatchOps.Rejection {
+            throws OpRejection {
         if (DispatchOps.signedByAdmin(op, context)) {
             return context.admin().orElseThrow();
         }
         String notAdmin = DispatchOps.noAdminSignature(context);
         if (!context.isMod(address)) {
-            throw new DispatchOps.Rejection(notAdmin + ", and address " + address + " is not a moderator");
+            throw new OpRejection(notAdmin + ", and address " + address + " is not a moderator");
         }
         if (context.isAdmin(user)) {
-            throw new DispatchOps.Rejection("a moderator cannot change the admin's mute status");
+            throw new OpRejection("a moderator cannot change the admin's mute status");
         }
         if (context.isMod(user)) {
-            throw new DispatchOps.Rejection("a moderator cannot change another moderator's mute status");
+            throw new OpRejection("a moderator cannot change another moderator's mute status");
         }
         if (!context.signedBy(op, address)) {
-            throw new DispatchOps.Rejection(notAdmin + ", nor by the moderator " + address);
+            throw new OpRejection(notAdmin + ", nor by the moderator " + address);
         }
         return address;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -27,7 +28,7 @@ public final class PinMessageOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return DispatchOps.run(() -> {
+        return OpRejection.run(() -> {
             ObjectNode dispatch = DispatchOps.dispatch(op, type(), List.of("id", "pinned", "address"));
             long id = DispatchOps.id(dispatch, "id");
             boolean pinned = DispatchOps.bool(dispatch, "pinned");
@@ -35,7 +36,7 @@ public final class PinMessageOp implements OpHandler {
             ObjectNode message = DispatchOps.message(context, id);
             JsonNode pinId = message.path("pin_id");
             if (!pinId.isNull() && !DispatchOps.isId(pinId)) {
-                throw new DispatchOps.Rejection("message " + id + " has an invalid pin_id");
+                throw new OpRejection("message " + id + " has an invalid pin_id");
             }
             String signer = DispatchOps.adminOrModSigned(op, context, address);
             DispatchOps.fresh(op, context, signer);

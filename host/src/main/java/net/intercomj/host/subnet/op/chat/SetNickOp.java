@@ -7,6 +7,7 @@ import java.util.Optional;
 import net.intercomj.host.subnet.op.CanonicalJson;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -35,22 +36,22 @@ public final class SetNickOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return DispatchOps.run(() -> {
+        return OpRejection.run(() -> {
             ObjectNode dispatch = DispatchOps.dispatch(op, type(), List.of("nick", "address", "initiator"));
             String nick = DispatchOps.text(dispatch, "nick", MAX_NICK_BYTES);
             if (nick.codePoints().anyMatch(Character::isISOControl)) {
-                throw new DispatchOps.Rejection("value.dispatch.nick must not contain control characters");
+                throw new OpRejection("value.dispatch.nick must not contain control characters");
             }
             String address = DispatchOps.key(dispatch, "address");
             String initiator = DispatchOps.key(dispatch, "initiator");
             if (DispatchOps.utf8Length(CanonicalJson.write(op.get("value"))) > MAX_VALUE_BYTES) {
-                throw new DispatchOps.Rejection("value must be at most " + MAX_VALUE_BYTES + " bytes as JSON");
+                throw new OpRejection("value must be at most " + MAX_VALUE_BYTES + " bytes as JSON");
             }
             String signer = signer(op, context, address, initiator);
             DispatchOps.fresh(op, context, signer);
             DispatchOps.chatOn(context);
             if (context.get(ViewKeys.nickOwner(nick)).isPresent()) {
-                throw new DispatchOps.Rejection("nick " + nick + " is taken");
+                throw new OpRejection("nick " + nick + " is taken");
             }
             context.markUsed(op, signer);
             Optional<String> old = context.text(ViewKeys.nick(address));
@@ -64,7 +65,7 @@ public final class SetNickOp implements OpHandler {
     }
 
     private static String signer(JsonNode op, OpContext context, String address, String initiator)
-            throws DispatchOps.Rejection {
+            throws OpRejection {
         if (context.signedBy(op, address)) {
             return address;
         }
@@ -73,19 +74,19 @@ public final class SetNickOp implements OpHandler {
         }
         String reason = "not signed by address " + address + " or by the admin";
         if (!context.isMod(initiator)) {
-            throw new DispatchOps.Rejection(reason + ", and initiator " + initiator + " is not a moderator");
+            throw new OpRejection(reason + ", and initiator " + initiator + " is not a moderator");
         }
         if (initiator.equals(address)) {
-            throw new DispatchOps.Rejection(reason);
+            throw new OpRejection(reason);
         }
         if (context.isMod(address)) {
-            throw new DispatchOps.Rejection("a moderator cannot change another moderator's nick");
+            throw new OpRejection("a moderator cannot change another moderator's nick");
         }
         if (context.isAdmin(address)) {
-            throw new DispatchOps.Rejection("a moderator cannot change the admin's nick");
+            throw new OpRejection("a moderator cannot change the admin's nick");
         }
         if (!context.signedBy(op, initiator)) {
-            throw new DispatchOps.Rejection(reason + ", nor by the moderator " + initiator);
+            throw new OpRejection(reason + ", nor by the moderator " + initiator);
         }
         return initiator;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -29,16 +30,16 @@ public final class UnpinMessageOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return DispatchOps.run(() -> {
+        return OpRejection.run(() -> {
             ObjectNode dispatch = DispatchOps.dispatch(op, type(), List.of("id", "address"));
             long id = DispatchOps.id(dispatch, "id");
             String address = DispatchOps.key(dispatch, "address");
             JsonNode pin = context.get(ViewKeys.pin(id)).orElse(null);
             if (pin == null) {
-                throw new DispatchOps.Rejection("pin " + id + " does not exist");
+                throw new OpRejection("pin " + id + " does not exist");
             }
             if (!DispatchOps.isId(pin.get("msg"))) {
-                throw new DispatchOps.Rejection("pin " + id + " names no valid message id");
+                throw new OpRejection("pin " + id + " names no valid message id");
             }
             long messageId = pin.get("msg").longValue();
             String signer = DispatchOps.adminOrModSigned(op, context, address);

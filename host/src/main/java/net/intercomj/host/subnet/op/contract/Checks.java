@@ -5,11 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.intercomj.host.subnet.op.OpContext;
-import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.OpRejection;
 
 /**
  * The shape checks of the {@code feature} and {@code tx} ops. A failed check throws
- * {@link Rejection}, whose message names the field; {@link #run} turns it into the op's
+ * {@link OpRejection}, whose message names the field; {@link #run} turns it into the op's
  * rejection.
  */
 final class Checks {
@@ -21,80 +21,57 @@ final class Checks {
 
     private Checks() {}
 
-    /** A failed check; its message is the rejection reason. */
-    static final class Rejection extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Rejection(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    /** An op's checks and effects. */
-    @FunctionalInterface
-    interface Body {
-        OpResult apply() throws Rejection;
-    }
-
-    static OpResult run(Body body) {
-        try {
-            return body.apply();
-        } catch (Rejection rejection) {
-            return OpResult.rejected(rejection.getMessage());
-        }
-    }
-
     /**
      * Requires the node at {@code path} (empty for the op itself) to be an object holding exactly
      * {@code fields}; returns it.
      */
-    static JsonNode object(JsonNode node, String path, List<String> fields) throws Rejection {
+    static JsonNode object(JsonNode node, String path, List<String> fields) throws OpRejection {
         String what = path.isEmpty() ? "the op" : path;
         if (node == null || !node.isObject()) {
-            throw new Rejection(what + " must be an object");
+            throw new OpRejection(what + " must be an object");
         }
         for (String field : fields) {
             if (!node.has(field)) {
-                throw new Rejection((path.isEmpty() ? "" : path + ".") + field + " is missing");
+                throw new OpRejection((path.isEmpty() ? "" : path + ".") + field + " is missing");
             }
         }
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!fields.contains(name)) {
-                throw new Rejection(what + " has an unexpected field " + name);
+                throw new OpRejection(what + " has an unexpected field " + name);
             }
         }
         return node;
     }
 
     /** Requires the op's {@code type} to be {@code type} (the applier routes by it; direct callers may not). */
-    static void type(JsonNode op, String type) throws Rejection {
+    static void type(JsonNode op, String type) throws OpRejection {
         if (!op.path("type").isTextual() || !type.equals(op.get("type").textValue())) {
-            throw new Rejection("type must be " + type);
+            throw new OpRejection("type must be " + type);
         }
     }
 
     /** A string of 1 to {@value #MAX_TEXT} characters. */
-    static String text(JsonNode node, String what) throws Rejection {
+    static String text(JsonNode node, String what) throws OpRejection {
         if (node == null || !node.isTextual() || node.textValue().isEmpty() || node.textValue().length() > MAX_TEXT) {
-            throw new Rejection(what + " must be a string of 1 to " + MAX_TEXT + " characters");
+            throw new OpRejection(what + " must be a string of 1 to " + MAX_TEXT + " characters");
         }
         return node.textValue();
     }
 
     /** 64 lowercase hex characters: a public key or a 32-byte hash. */
-    static String hex32(JsonNode node, String what, String kind) throws Rejection {
+    static String hex32(JsonNode node, String what, String kind) throws OpRejection {
         if (node == null || !node.isTextual() || !OpContext.KEY_HEX.matcher(node.textValue()).matches()) {
-            throw new Rejection(what + " must be " + kind + " of 64 lowercase hex characters");
+            throw new OpRejection(what + " must be " + kind + " of 64 lowercase hex characters");
         }
         return node.textValue();
     }
 
     /** An Ed25519 signature: 128 lowercase hex characters. */
-    static String signature(JsonNode node, String what) throws Rejection {
+    static String signature(JsonNode node, String what) throws OpRejection {
         if (node == null || !node.isTextual() || !SIGNATURE_HEX.matcher(node.textValue()).matches()) {
-            throw new Rejection(what + " must be a signature of 128 lowercase hex characters");
+            throw new OpRejection(what + " must be a signature of 128 lowercase hex characters");
         }
         return node.textValue();
     }

@@ -12,6 +12,7 @@ import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.op.ContractCalls;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.OpSignature;
 
@@ -71,7 +72,7 @@ public final class FeatureOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return Checks.run(() -> {
+        return OpRejection.run(() -> {
             Checks.object(op, "", FIELDS);
             Checks.type(op, TYPE);
             String key = Checks.text(op.get("key"), "key");
@@ -79,28 +80,28 @@ public final class FeatureOp implements OpHandler {
             JsonNode dispatch = Checks.object(value.get("dispatch"), "value.dispatch", DISPATCH);
             String dispatchType = Checks.text(dispatch.get("type"), "value.dispatch.type");
             if (!dispatchType.endsWith(DISPATCH_SUFFIX) || dispatchType.length() == DISPATCH_SUFFIX.length()) {
-                throw new Checks.Rejection("value.dispatch.type must be <featureKey>" + DISPATCH_SUFFIX);
+                throw new OpRejection("value.dispatch.type must be <featureKey>" + DISPATCH_SUFFIX);
             }
             if (!dispatch.get("key").isTextual()) {
-                throw new Checks.Rejection("value.dispatch.key must be a string");
+                throw new OpRejection("value.dispatch.key must be a string");
             }
             String expected = featureKey(dispatchType) + "_" + dispatch.get("key").textValue();
             if (!key.equals(expected)) {
-                throw new Checks.Rejection("key must be <featureKey>_<value.dispatch.key>: " + expected);
+                throw new OpRejection("key must be <featureKey>_<value.dispatch.key>: " + expected);
             }
             Checks.signature(dispatch.get("hash"), "value.dispatch.hash");
             Checks.text(dispatch.get("nonce"), "value.dispatch.nonce");
             Checks.hex32(dispatch.get("address"), "value.dispatch.address", "a public key");
             Optional<String> admin = context.admin();
             if (admin.isEmpty()) {
-                throw new Checks.Rejection("the subnet has no admin");
+                throw new OpRejection("the subnet has no admin");
             }
             ObjectNode signed = signedForm(op);
             if (!context.signedBy(signed, admin.get())) {
-                throw new Checks.Rejection("not signed by the admin");
+                throw new OpRejection("not signed by the admin");
             }
             if (context.replayed(signed, admin.get())) {
-                throw new Checks.Rejection("signature or nonce already used");
+                throw new OpRejection("signature or nonce already used");
             }
             contract.feature(op, context);
             context.markUsed(signed, admin.get());

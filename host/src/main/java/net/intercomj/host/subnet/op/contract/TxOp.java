@@ -9,6 +9,7 @@ import net.intercomj.host.subnet.op.ContractCalls;
 import net.intercomj.host.subnet.op.ContractCalls.TxOutcome;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
+import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
 
@@ -87,7 +88,7 @@ public final class TxOp implements OpHandler {
 
     @Override
     public OpResult apply(JsonNode op, OpContext context) {
-        return Checks.run(() -> {
+        return OpRejection.run(() -> {
             Checks.object(op, "", FIELDS);
             Checks.type(op, TYPE);
             String key = Checks.hex32(op.get("key"), "key", "a transaction hash");
@@ -99,16 +100,16 @@ public final class TxOp implements OpHandler {
             String wp = Checks.hex32(value.get("wp"), "value.wp", "a public key");
             if (!context.get(ViewKeys.TRANSACTIONS_ENABLED).map(txen -> txen.isBoolean() && txen.booleanValue())
                     .orElse(true)) {
-                throw new Checks.Rejection("transactions are disabled on this subnet (txen)");
+                throw new OpRejection("transactions are disabled on this subnet (txen)");
             }
             if (context.get(ViewKeys.transactionIndex(key)).isPresent()) {
-                throw new Checks.Rejection("transaction " + key + " is already indexed");
+                throw new OpRejection("transaction " + key + " is already indexed");
             }
             // The settlement proof (spec §2.5.20 items 4 to 10, see the class comment) goes here.
             OpContext run = context.child();
             TxOutcome outcome = contract.tx(op, run);
             if (outcome instanceof TxOutcome.NotIndexed notIndexed) {
-                throw new Checks.Rejection(notIndexed.reason());
+                throw new OpRejection(notIndexed.reason());
             }
             TxOutcome.Indexed indexed = (TxOutcome.Indexed) outcome;
             if (!indexed.failed()) {
@@ -119,13 +120,13 @@ public final class TxOp implements OpHandler {
         });
     }
 
-    private static void msbSignedLength(JsonNode msbsl) throws Checks.Rejection {
+    private static void msbSignedLength(JsonNode msbsl) throws OpRejection {
         if (!msbsl.isIntegralNumber() || !msbsl.canConvertToLong() || msbsl.longValue() < 0
                 || msbsl.longValue() > MAX_SAFE_INTEGER) {
-            throw new Checks.Rejection("value.msbsl must be an integer from 0 to " + MAX_SAFE_INTEGER);
+            throw new OpRejection("value.msbsl must be an integer from 0 to " + MAX_SAFE_INTEGER);
         }
         if (msbsl.longValue() > MAX_MSB_SIGNED_LENGTH) {
-            throw new Checks.Rejection("value.msbsl " + msbsl.longValue() + " is over the limit of "
+            throw new OpRejection("value.msbsl " + msbsl.longValue() + " is over the limit of "
                     + MAX_MSB_SIGNED_LENGTH);
         }
     }
