@@ -52,9 +52,6 @@ public final class LogReplicator {
         static final Received NOTHING = new Received(List.of(), List.of(), List.of());
     }
 
-    /** Most new entries of one log sent unasked; beyond, the other side is told the length and asks. */
-    static final int MAX_PUSHED = 64;
-
     /** Most entry bytes one {@link ReplicationMessage.Data} carries (the mux frame limit is 8 MiB). */
     static final int MAX_DATA_BYTES = 4 << 20;
 
@@ -114,28 +111,9 @@ public final class LogReplicator {
         outbox.accept(new ReplicationMessage.BatchesHave(confirmed.batchCount()));
     }
 
-    /**
-     * This peer stored new entries of {@code writer}'s log (its own, or from another link): tell
-     * the other side. When it is known how much of that log the other side holds and only a few
-     * entries are new, they are sent at once instead of a {@link ReplicationMessage.Have} it
-     * would answer with a {@link ReplicationMessage.Want}: a round trip less for each new entry.
-     */
-    public synchronized void announce(Bytes32 writer) {
-        long length = store.length(writer);
-        Long held = remoteLengths.get(writer);
-        if (held != null && held < length && length - held <= MAX_PUSHED) {
-            try {
-                List<LogEntry> entries = withinBudget(store.range(writer, held, (int) (length - held)));
-                outbox.accept(new ReplicationMessage.Data(writer, entries));
-                remoteLengths.put(writer, held + entries.size());
-                if (held + entries.size() == length) {
-                    return;
-                }
-            } catch (StoreException e) {
-                // Announced below instead: the other side asks.
-            }
-        }
-        outbox.accept(new ReplicationMessage.Have(List.of(new ReplicationMessage.LogLength(writer, length))));
+    /** This peer stored new entries of {@code writer}'s log (its own, or from another link): tell the other side. */
+    public void announce(Bytes32 writer) {
+        outbox.accept(new ReplicationMessage.Have(List.of(new ReplicationMessage.LogLength(writer, store.length(writer)))));
     }
 
     /** Handles a message from the other side. */
@@ -149,10 +127,8 @@ public final class LogReplicator {
                 yield Received.NOTHING;
             }
             case ReplicationMessage.Want want -> {
-                List<LogEntry> entries = withinBudget(store.range(want.writer(), want.from(), want.count()));
-                outbox.accept(new ReplicationMessage.Data(want.writer(), entries));
-                // The other side holds what it asked from and what it is sent: later entries can be pushed.
-                remoteLengths.merge(want.writer(), want.from() + entries.size(), Math::max);
+                outbox.accept(new ReplicationMessage.Data(want.writer(),
+                        withinBudget(store.range(want.writer(), want.from(), want.count()))));
                 yield Received.NOTHING;
             }
             case ReplicationMessage.Data data -> store(data);
@@ -216,17 +192,8 @@ public final class LogReplicator {
 
     private Received store(ReplicationMessage.Data data) throws StoreException {
         requested.remove(data.writer());
-        if (!data.entries().isEmpty()) {
-            // The other side holds at least these, asked for or pushed.
-            remoteLengths.merge(data.writer(), data.entries().getLast().seq() + 1, Math::max);
-        }
         if (!accepts.test(data.writer())) {
             // No longer (or not yet) a writer here: nothing kept; a recheck asks again if it becomes one.
-            return Received.NOTHING;
-        }
-        if (!data.entries().isEmpty() && data.entries().getFirst().seq() > store.length(data.writer())) {
-            // Pushed past what is here (an earlier push was not kept): ask for what is missing.
-            requestMore(data.writer());
             return Received.NOTHING;
         }
         List<LogEntry> stored = new ArrayList<>();

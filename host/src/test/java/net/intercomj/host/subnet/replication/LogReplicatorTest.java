@@ -126,59 +126,6 @@ class LogReplicatorTest {
     }
 
     @Test
-    void onceTheOtherSideHoldsALogNewEntriesArePushedWithoutAHaveAndWantRoundTrip() throws Exception {
-        Side a = new Side("a");
-        Side b = new Side("b");
-        List<LogEntry> log = log(1, 4);
-        a.store.append(log.get(0));
-        a.replicator.open();
-        b.replicator.open();
-        pump(a, b);
-        assertThat(b.store.length(log.get(0).writer())).isEqualTo(1);
-
-        // a appends and announces: b gets the entry in the very next message, and asks nothing.
-        a.store.append(log.get(1));
-        a.replicator.announce(log.get(1).writer());
-        assertThat(a.sent).hasSize(1);
-        ReplicationMessage pushed = ReplicationCodec.decode(a.sent.peek());
-        assertThat(pushed).isEqualTo(new ReplicationMessage.Data(log.get(1).writer(), List.of(log.get(1))));
-        pump(a, b);
-        assertThat(b.store.length(log.get(1).writer())).isEqualTo(2);
-        assertThat(b.sent).isEmpty();
-    }
-
-    @Test
-    void aPushThatSkipsEntriesIsNotAnErrorTheMissingOnesAreAskedFor() throws Exception {
-        Side b = new Side("b");
-        List<LogEntry> log = log(1, 3);
-        b.store.append(log.get(0));
-        // An earlier push was lost: entry 2 arrives while b holds only entry 0.
-        LogReplicator.Received received = b.replicator.receive(
-                new ReplicationMessage.Data(log.get(2).writer(), List.of(log.get(2))));
-        assertThat(received.stored()).isEmpty();
-        assertThat(received.rejected()).as("a gap is no bad copy").isEmpty();
-        assertThat(b.store.length(log.get(0).writer())).isEqualTo(1);
-        assertThat(ReplicationCodec.decode(b.sent.poll()))
-                .isEqualTo(new ReplicationMessage.Want(log.get(0).writer(), 1, 2));
-    }
-
-    @Test
-    void aPushOfAWriterNotYetAcceptedIsAskedForOnceItIs() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean writer = new java.util.concurrent.atomic.AtomicBoolean(false);
-        Side b = new Side("b", key -> writer.get());
-        List<LogEntry> log = log(1, 2);
-        LogReplicator.Received received = b.replicator.receive(
-                new ReplicationMessage.Data(log.get(0).writer(), List.of(log.get(0), log.get(1))));
-        assertThat(received.stored()).isEmpty();
-        assertThat(b.store.length(log.get(0).writer())).isZero();
-        assertThat(b.sent).isEmpty();
-        writer.set(true);
-        b.replicator.recheck();
-        assertThat(ReplicationCodec.decode(b.sent.poll()))
-                .isEqualTo(new ReplicationMessage.Want(log.get(0).writer(), 0, 2));
-    }
-
-    @Test
     void anEmptyPeerGetsEveryLogInFull() throws Exception {
         Side a = new Side("a");
         Side b = new Side("b");
