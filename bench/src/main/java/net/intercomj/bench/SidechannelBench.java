@@ -22,6 +22,7 @@ import net.intercomj.api.wallet.Wallet;
 import net.intercomj.host.apps.PluginHost;
 import net.intercomj.host.apps.ServiceRegistry;
 import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.dht.DhtNode;
@@ -192,7 +193,7 @@ public final class SidechannelBench {
             services.provide(PeerConsole.class, line -> { });
             services.provide(SidechannelConfig.class, config);
             Path data = Files.createTempDirectory("sidechannel-bench");
-            PluginHost plugins = new PluginHost(services, new CommandRegistry(), data);
+            PluginHost plugins = new PluginHost(services, new CommandRegistry(), new ContractApps(), data);
             plugins.start("sidechannel", new SidechannelPlugin());
             return new Peer(network, plugins, services.get(Sidechannels.class).orElseThrow());
         }

@@ -1,5 +1,6 @@
 package net.intercomj.host;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,9 @@ import net.intercomj.host.bridge.handlers.BuiltInHandlers;
 import net.intercomj.host.bridge.handlers.PeerInfo;
 import net.intercomj.host.cli.HostPort;
 import net.intercomj.host.cli.PeerOptions;
+import net.intercomj.host.contract.ContractApps;
+import net.intercomj.host.contract.ContractPin;
+import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.lan.LanConfig;
@@ -49,12 +53,16 @@ import net.intercomj.host.store.PeerStore;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.StandardOps;
+import net.intercomj.host.subnet.SubnetException;
 import net.intercomj.host.subnet.SubnetNode;
 import net.intercomj.host.subnet.SubnetTopics;
+import net.intercomj.host.subnet.op.ViewKeys;
+import net.intercomj.host.subnet.op.admin.UpgradeContractOp;
 import net.intercomj.host.terminal.commands.subnet.AddAdminCommand;
 import net.intercomj.host.terminal.commands.subnet.AddIndexerCommand;
 import net.intercomj.host.terminal.commands.subnet.AddWriterCommand;
 import net.intercomj.host.terminal.commands.subnet.ChatCommands;
+import net.intercomj.host.terminal.commands.subnet.ContractsCommand;
 import net.intercomj.host.terminal.commands.subnet.EnableTransactionsCommand;
 import net.intercomj.host.terminal.commands.subnet.GetCommand;
 import net.intercomj.host.terminal.commands.subnet.RemoveIndexerCommand;
@@ -64,6 +72,7 @@ import net.intercomj.host.terminal.commands.subnet.SetChatStatusCommand;
 import net.intercomj.host.terminal.commands.subnet.SubnetCommands;
 import net.intercomj.host.terminal.commands.subnet.SubnetStatsLines;
 import net.intercomj.host.terminal.commands.subnet.UpdateAdminCommand;
+import net.intercomj.host.terminal.commands.subnet.UpgradeContractCommand;
 import net.intercomj.host.store.SubnetBootstrap;
 import net.intercomj.host.store.WriterKey;
 import net.intercomj.host.terminal.CommandRegistry;
@@ -95,6 +104,7 @@ public final class PeerHost implements AutoCloseable {
     private final CommandRegistry commands = new CommandRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final PluginHost plugins;
+    private final ContractApps contractApps = new ContractApps();
     private volatile Optional<ScBridge> bridge = Optional.empty();
     private volatile Registration bridgeFeed = () -> { };
     private volatile Optional<SubnetNode> subnet = Optional.empty();
@@ -113,7 +123,7 @@ public final class PeerHost implements AutoCloseable {
         this.subnetBootstrap = subnetBootstrap;
         this.clock = clock;
         this.startedAt = clock.instant();
-        this.plugins = new PluginHost(services, commands, store.folder().resolve("plugins"));
+        this.plugins = new PluginHost(services, commands, contractApps, store.folder().resolve("plugins"));
         commands.register(new HelpCommand(commands));
         commands.register(new StatsCommand(List.of(this::statsLines)));
         commands.register(new GetKeysCommand(wallet));
@@ -183,14 +193,16 @@ public final class PeerHost implements AutoCloseable {
         }
     }
 
-    /** Offers the host's services, then loads the plugins, which may offer more (the sidechannel plane). */
+    /**
+     * Offers the host's services, then loads the plugins, which may offer more (the sidechannel
+     * plane) and contract apps, then opens the subnet.
+     */
     private void startPlugins(PeerOptions options, CommandOutput out, CommandOutput warnings,
             Optional<Path> pluginsFolder) throws PluginException {
         services.provide(Wallet.class, wallet);
         services.provide(SignatureVerifier.class, PeerWallet::verify);
         NetworkService networkService = new NetworkService(network);
         services.provide(Network.class, networkService);
-        startSubnet(options, networkService, out);
         services.provide(PeerConsole.class, new PeerConsole() {
             @Override
             public void println(String line) {
@@ -211,6 +223,11 @@ public final class PeerHost implements AutoCloseable {
         if (pluginsFolder.isPresent()) {
             plugins.loadFolder(pluginsFolder.get());
         }
+        // After the plugins, so the contract apps they offer are there before the log is applied.
+        startSubnet(options, networkService, out);
+        if (options.app().isPresent()) {
+            pinApp(options.app().get(), subnet.orElseThrow(), warnings);
+        }
         if (bridge.isPresent()) {
             listen(bridge.get());
         }
@@ -225,18 +242,57 @@ public final class PeerHost implements AutoCloseable {
                 SubnetTopics.of(options.subnetChannel()).toByteArray(), writerKey);
         SubnetNode started;
         try {
-            started = SubnetNode.start(config, networkService, StandardOps.applier(subnetKey), out::println);
+            started = SubnetNode.start(config, networkService,
+                    StandardOps.applier(subnetKey, new PinnedContract(contractApps)), out::println);
         } catch (StoreException e) {
             throw new PluginException("Cannot open the subnet: " + e.getMessage(), e);
         }
         subnet = Optional.of(started);
+        // A subnet waiting for its pinned contract tries again whenever the loaded apps change.
+        contractApps.onChange(started::resume);
         subnetChannel = options.subnetChannel();
         SubnetCommands shared = new SubnetCommands(started, wallet);
         List.of(new AddAdminCommand(shared), new UpdateAdminCommand(shared), new AddWriterCommand(shared),
                 new AddIndexerCommand(shared), new RemoveWriterCommand(shared), new RemoveIndexerCommand(shared),
-                new SetAutoAddWritersCommand(shared), new SetChatStatusCommand(shared), new EnableTransactionsCommand(shared), new GetCommand(started))
+                new SetAutoAddWritersCommand(shared), new SetChatStatusCommand(shared), new EnableTransactionsCommand(shared), new GetCommand(started),
+                new UpgradeContractCommand(shared, contractApps), new ContractsCommand(started, contractApps))
                 .forEach(commands::register);
         ChatCommands.all(shared).forEach(commands::register);
+    }
+
+    /**
+     * {@code --app}: a subnet this peer creates pins that app, at the version loaded here. The
+     * creator's first pin needs no signature (like its first admin); on any other subnet, or once
+     * there is an admin or a pin, the admin pins with {@code /upgrade_contract}.
+     */
+    private void pinApp(String app, SubnetNode node, CommandOutput warnings) throws PluginException {
+        List<ContractApps.Installed> versions = contractApps.versions(app);
+        if (versions.size() != 1) {
+            throw new PluginException("--app " + app + ": " + (versions.isEmpty()
+                    ? "no contract app of that id is loaded (loaded: " + contractApps.all().stream()
+                            .map(ContractApps.Installed::id).distinct().toList() + ")"
+                    : "several versions of it are loaded; keep one"));
+        }
+        ContractPin wanted = new ContractPin(app, versions.getFirst().versionHash());
+        Optional<ContractPin> pinned = ContractPin.in(node.unconfirmed());
+        if (pinned.isPresent()) {
+            if (!pinned.get().equals(wanted)) {
+                warnings.println("The subnet pins " + pinned.get().app() + " " + pinned.get().hash() + "; --app " + app
+                        + " is not pinned (the admin switches with /upgrade_contract).");
+            }
+            return;
+        }
+        if (!node.writerKey().equals(node.subnet()) || node.unconfirmed().get(ViewKeys.ADMIN).isPresent()) {
+            warnings.println("--app " + app + " pins a contract only when this peer creates the subnet; here the admin"
+                    + " pins one with /upgrade_contract --app " + app + " --hash " + wanted.hash() + ".");
+            return;
+        }
+        try {
+            node.append(JsonNodeFactory.instance.objectNode().put("type", UpgradeContractOp.TYPE)
+                    .put("key", UpgradeContractOp.key(app, wanted.hash())));
+        } catch (SubnetException e) {
+            throw new PluginException("--app " + app + ": " + e.getMessage(), e);
+        }
     }
 
     private ScBridge createBridge(PeerOptions options) {

@@ -3,6 +3,7 @@ package net.intercomj.api.plugin;
 import java.nio.file.Path;
 import java.util.Optional;
 import net.intercomj.api.command.TerminalCommand;
+import net.intercomj.api.contract.ContractApp;
 
 /**
  * What the host gives a plugin: services by interface, a place to offer its own, terminal
@@ -36,6 +37,19 @@ public interface PluginContext {
      * @throws IllegalStateException if a command of that name exists
      */
     void addCommand(TerminalCommand command);
+
+    /**
+     * Offers {@code app} as this plugin's contract app. Its id is the plugin's id and its version
+     * is the hash of the plugin's code (every class and resource of its jar), so peers running
+     * the same jar run the same version. A subnet that pins this id and version runs it; a peer
+     * creating a subnet pins it with {@code --app <plugin id>}. The app is withdrawn when the
+     * plugin stops.
+     *
+     * @throws IllegalStateException if the plugin already offered a contract app
+     * @throws IllegalArgumentException if the app's {@code define} registers something invalid,
+     *     such as a schema with an unknown rule
+     */
+    void addContractApp(ContractApp app);
 
     /** A folder for the plugin's own files inside the peer's store; created on first call. */
     Path dataFolder();

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.command.TerminalCommand;
+import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.plugin.PluginContext;
+import net.intercomj.host.contract.AppVersion;
+import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.terminal.CommandRegistry;
 
 /**
@@ -26,11 +29,18 @@ final class HostPluginContext implements PluginContext {
     private final List<TerminalCommand> addedCommands = new ArrayList<>();
     private final List<Map.Entry<Class<?>, Object>> providedServices = new ArrayList<>();
     private PluginBridge bridgeView;
+    private final ContractApps contractApps;
+    private final Path code;
+    private Runnable removeContractApp;
 
-    HostPluginContext(String pluginId, ServiceRegistry services, CommandRegistry commands, Path dataFolder) {
+    /** @param code the plugin's jar or class folder, whose hash is its contract app's version */
+    HostPluginContext(String pluginId, ServiceRegistry services, CommandRegistry commands, ContractApps contractApps,
+            Path code, Path dataFolder) {
         this.pluginId = pluginId;
         this.services = services;
         this.commands = commands;
+        this.contractApps = contractApps;
+        this.code = code;
         this.dataFolder = dataFolder;
     }
 
@@ -71,6 +81,14 @@ final class HostPluginContext implements PluginContext {
     }
 
     @Override
+    public synchronized void addContractApp(ContractApp app) {
+        if (removeContractApp != null) {
+            throw new IllegalStateException("Plugin " + pluginId + " already offered a contract app");
+        }
+        removeContractApp = contractApps.add(pluginId, AppVersion.ofCode(code), app);
+    }
+
+    @Override
     public Path dataFolder() {
         try {
             return Files.createDirectories(dataFolder);
@@ -87,6 +105,10 @@ final class HostPluginContext implements PluginContext {
         providedServices.clear();
         if (bridgeView != null) {
             bridgeView.withdrawAll();
+        }
+        if (removeContractApp != null) {
+            removeContractApp.run();
+            removeContractApp = null;
         }
     }
 }

@@ -1,13 +1,16 @@
 package net.intercomj.host.apps;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import net.intercomj.api.plugin.IntercomPlugin;
+import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.terminal.CommandRegistry;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
@@ -28,6 +31,7 @@ public final class PluginHost implements AutoCloseable {
 
     private final ServiceRegistry services;
     private final CommandRegistry commands;
+    private final ContractApps contractApps;
     private final Path dataRoot;
     private final List<Running> running = new ArrayList<>();
     private PluginManager manager;
@@ -38,9 +42,10 @@ public final class PluginHost implements AutoCloseable {
     /**
      * @param dataRoot where each plugin's own folder is made ({@code <dataRoot>/<plugin-id>})
      */
-    public PluginHost(ServiceRegistry services, CommandRegistry commands, Path dataRoot) {
+    public PluginHost(ServiceRegistry services, CommandRegistry commands, ContractApps contractApps, Path dataRoot) {
         this.services = services;
         this.commands = commands;
+        this.contractApps = contractApps;
         this.dataRoot = dataRoot;
     }
 
@@ -71,7 +76,7 @@ public final class PluginHost implements AutoCloseable {
                         wrapper.getPluginPath(), IntercomPlugin.class.getName());
             }
             for (IntercomPlugin entry : entries) {
-                start(wrapper.getPluginId(), entry);
+                start(wrapper.getPluginId(), entry, wrapper.getPluginPath());
             }
         }
     }
@@ -91,7 +96,26 @@ public final class PluginHost implements AutoCloseable {
      * @throws PluginException if its start throws; what it added is taken away again
      */
     public synchronized void start(String id, IntercomPlugin plugin) throws PluginException {
-        HostPluginContext context = new HostPluginContext(id, services, commands, dataRoot.resolve(id));
+        start(id, plugin, codeOf(plugin.getClass()));
+    }
+
+    /** The jar or class folder {@code type} was loaded from. */
+    private static Path codeOf(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IllegalArgumentException("Cannot tell where " + type.getName() + " was loaded from");
+        }
+        try {
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Cannot tell where " + type.getName() + " was loaded from", e);
+        }
+    }
+
+    /** @param code the plugin's jar or class folder (its contract app's version is this code's hash) */
+    private void start(String id, IntercomPlugin plugin, Path code) throws PluginException {
+        HostPluginContext context = new HostPluginContext(id, services, commands, contractApps, code,
+                dataRoot.resolve(id));
         try {
             plugin.start(context);
         } catch (Exception | LinkageError e) {

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * The flag table: every flag the peer accepts. Names, aliases, env vars and defaults are
  * those of the original peer (spec upstream-sidechannel-bridge §1.3), except the flags of
- * ours ({@code --wallet-password-file}, {@code --log-level}, {@code --lan-discovery}) and the DHT bootstrap
+ * ours ({@code --wallet-password-file}, {@code --log-level}, {@code --lan-discovery}, {@code --app}) and the DHT bootstrap
  * defaults, which are left to our own networking layer.
  */
 public final class Flags {
@@ -55,6 +55,9 @@ public final class Flags {
     public static final Flag SUBNET_BOOTSTRAP = flag("--subnet-bootstrap", "SUBNET_BOOTSTRAP", HEX32, "", SUBNET,
             "Admin writer key (64 hex) of the subnet to join; without it, the key saved in the store's"
                     + " subnet-bootstrap.hex, else a new subnet is created.");
+    public static final Flag APP = flag("--app", "INTERCOM_APP", TEXT, "", SUBNET,
+            "Contract app (a loaded plugin's id) that a subnet this peer creates pins; joiners run whatever"
+                    + " app the subnet pins.");
 
     // Sidechannel plane.
     public static final Flag SIDECHANNELS = new Flag("--sidechannels", List.of("--sidechannel"),
@@ -161,7 +164,7 @@ public final class Flags {
     public static final List<Flag> ALL = List.of(
             PEER_STORE_NAME, PEER_STORES_DIRECTORY, MSB_STORE_NAME, MSB_STORES_DIRECTORY, WALLET_PASSWORD_FILE,
             LOG_LEVEL,
-            SUBNET_CHANNEL, SUBNET_BOOTSTRAP,
+            SUBNET_CHANNEL, SUBNET_BOOTSTRAP, APP,
             SIDECHANNELS, SIDECHANNEL_DEBUG, SIDECHANNEL_QUIET, SIDECHANNEL_MAX_BYTES, SIDECHANNEL_ALLOW_REMOTE_OPEN,
             SIDECHANNEL_AUTO_JOIN, SIDECHANNEL_POW, SIDECHANNEL_POW_DIFFICULTY, SIDECHANNEL_POW_ENTRY,
             SIDECHANNEL_POW_CHANNELS, SIDECHANNEL_RATE_BYTES, SIDECHANNEL_RATE_BURST, SIDECHANNEL_MAX_STRIKES,

@@ -68,6 +68,7 @@ final class OptionResolver {
         LogLevel logLevel = read(LOG_LEVEL, ValueKind.LOG_LEVEL, Values::logLevel);
 
         String subnetChannel = read(SUBNET_CHANNEL, ValueKind.TEXT, text -> text);
+        Optional<String> app = Optional.of(read(APP, ValueKind.TEXT, String::trim)).filter(id -> !id.isEmpty());
 
         SidechannelOptions sidechannel = sidechannel();
         boolean bridgeRequested = bool(SC_BRIDGE);
@@ -96,7 +97,7 @@ final class OptionResolver {
             return new ParseOutcome.Invalid(String.join("\n", errors), ParseOutcome.USAGE_ERROR);
         }
         return new ParseOutcome.Run(new PeerOptions(peerStoreName, peerStoresDirectory, msbStoreName,
-                msbStoresDirectory, walletPasswordFile, logLevel, subnetChannel, subnetBootstrap, sidechannel,
+                msbStoresDirectory, walletPasswordFile, logLevel, subnetChannel, subnetBootstrap, app, sidechannel,
                 scBridge, timer, peerDhtBootstrap, msbDhtBootstrap, lanDiscovery, inactiveFlags()));
     }
 

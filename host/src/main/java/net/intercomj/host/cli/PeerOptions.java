@@ -29,6 +29,7 @@ import java.util.Optional;
  *                            only: the {@code subnet-bootstrap.hex} fallback belongs to the
  *                            store layer (and should be persisted when it came from here, to
  *                            fix upstream defect §6.18)
+ * @param app                 the contract app a subnet created by this peer pins (a plugin id)
  * @param sidechannel         sidechannel plane settings
  * @param scBridge            SC-Bridge settings
  * @param timer               whether the sample timer feature runs
@@ -49,6 +50,7 @@ public record PeerOptions(
         LogLevel logLevel,
         String subnetChannel,
         Optional<String> subnetBootstrap,
+        Optional<String> app,
         SidechannelOptions sidechannel,
         ScBridgeOptions scBridge,
         boolean timer,
@@ -67,6 +69,7 @@ public record PeerOptions(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(subnetChannel, "subnetChannel");
         Objects.requireNonNull(subnetBootstrap, "subnetBootstrap");
+        Objects.requireNonNull(app, "app");
         Objects.requireNonNull(sidechannel, "sidechannel");
         Objects.requireNonNull(scBridge, "scBridge");
         peerDhtBootstrap = List.copyOf(peerDhtBootstrap);

@@ -23,10 +23,10 @@ public final class StandardOps {
         return applier(subnet, ContractCalls.NONE);
     }
 
-    /** The standard ops, with {@code feature} and {@code tx} calling {@code contract}. */
+    /** The standard ops, with {@code feature}, {@code tx} and {@code msg} calling {@code contract}. */
     public static OpApplier applier(Bytes32 subnet, ContractCalls contract) {
         List<OpHandler> handlers = new ArrayList<>(AdminOps.all());
-        handlers.addAll(ChatOps.all());
+        handlers.addAll(ChatOps.all(contract));
         handlers.addAll(ContractOps.all(contract));
         return new OpApplier(subnet, handlers);
     }

@@ -35,6 +35,7 @@ import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
 import net.intercomj.host.subnet.op.CanonicalJson;
+import net.intercomj.host.subnet.op.ContractUnavailable;
 import net.intercomj.host.subnet.op.Membership;
 import net.intercomj.host.subnet.op.OpApplier;
 import net.intercomj.host.subnet.op.OpContext;
@@ -116,6 +117,10 @@ public final class SubnetNode implements AutoCloseable {
     private boolean closed;
     private final ReentrantLock appendLock = new ReentrantLock();
     private volatile String halted;
+    // Why apply waits (for a contract version this peer lacks), or null; resume() retries.
+    private volatile String paused;
+    // The last pause reason shown, so a retry that pauses again at the same op stays quiet.
+    private volatile String lastPause;
     private final AtomicLong batchesAvailable = new AtomicLong();
     // Whether entries were stored since the unconfirmed view was last brought up to date.
     private final AtomicBoolean entriesArrived = new AtomicBoolean(true);
@@ -270,7 +275,7 @@ public final class SubnetNode implements AutoCloseable {
         long confirmedEntries = confirmedLog.lengths().values().stream().mapToLong(Long::longValue).sum();
         return new SubnetStats(logs.lengths().size(), Membership.writerCount(state.confirmed()), indexers(),
                 known, confirmedEntries, confirmedLog.batchCount(), view.appliedBatches(), state.rollbacks(),
-                replication == null ? 0 : replication.peerCount(), halted, consensus);
+                replication == null ? 0 : replication.peerCount(), halted, paused, consensus);
     }
 
     // ---- appending
@@ -386,6 +391,8 @@ public final class SubnetNode implements AutoCloseable {
             }
             try {
                 step();
+            } catch (ContractUnavailable e) {
+                pause(e.getMessage());
             } catch (StoreException | RuntimeException e) {
                 halt("Subnet apply failed: " + e.getMessage());
                 LOG.error("Subnet apply failed", e);
@@ -404,6 +411,10 @@ public final class SubnetNode implements AutoCloseable {
      */
     private void step() throws StoreException {
         if (halted != null) {
+            return;
+        }
+        if (paused != null) {
+            stepWhilePaused();
             return;
         }
         long now = now();
@@ -433,6 +444,27 @@ public final class SubnetNode implements AutoCloseable {
         replication.recheckWriters();
         requestWriterIfAutoAdd();
         consensus = indexing.status();
+        notifyViewListeners();
+    }
+
+    /**
+     * While apply waits for a contract: confirmed batches are still applied up to the first that
+     * needs it, so the confirmed view stops exactly there; nothing else runs. An indexer takes no
+     * part in ordering meanwhile (its Raft messages are dropped, it sends none), so if it led,
+     * the indexers that can apply elect another leader instead of waiting for it.
+     */
+    private void stepWhilePaused() throws StoreException {
+        raftInbox.clear();
+        try {
+            if (acceptReceived(new ArrayList<>())) {
+                notifyViewListeners();
+            }
+        } catch (ContractUnavailable e) {
+            pause(e.getMessage());
+        }
+    }
+
+    private void notifyViewListeners() {
         for (Runnable listener : viewListeners) {
             try {
                 listener.run();
@@ -637,6 +669,39 @@ public final class SubnetNode implements AutoCloseable {
     private List<String> indexers() {
         List<String> keys = Membership.indexers(state.confirmed());
         return keys.isEmpty() && view.appliedBatches() == 0 ? List.of(subnet.toHex()) : keys;
+    }
+
+    private void pause(String reason) {
+        boolean changed = !reason.equals(lastPause);
+        paused = reason;
+        lastPause = reason;
+        if (changed) {
+            LOG.warn("Subnet apply paused: {}", reason);
+            applyLog.accept("Subnet apply paused: " + reason);
+        }
+    }
+
+    /**
+     * Retries an apply that paused for a contract this peer lacked (call after loading one); if
+     * the contract is still missing, it pauses again at the same op.
+     */
+    public void resume() {
+        if (paused == null) {
+            return;
+        }
+        paused = null;
+        lock.lock();
+        try {
+            signalled = true;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why apply waits, if it does: a contract version this peer lacks. */
+    public Optional<String> paused() {
+        return Optional.ofNullable(paused);
     }
 
     private void halt(String reason) {

@@ -15,10 +15,11 @@ import java.util.List;
  * @param rollbacks        times the unconfirmed view undid ops
  * @param peers            peers replicating with this one
  * @param halted           why apply stopped, or null
+ * @param paused           why apply waits (a contract version this peer lacks), or null
  * @param consensus        this peer's place in the indexers' Raft
  */
 public record SubnetStats(int logs, long writers, List<String> indexers, long knownEntries, long confirmedEntries,
-        long confirmedBatches, long appliedBatches, long rollbacks, int peers, String halted, Consensus consensus) {
+        long confirmedBatches, long appliedBatches, long rollbacks, int peers, String halted, String paused, Consensus consensus) {
 
     /**
      * @param role   {@code leader}, {@code follower}, {@code candidate}, or {@code reader} on a peer that is no indexer

@@ -16,6 +16,7 @@ import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.host.bridge.BridgeSettings;
 import net.intercomj.host.bridge.Hello;
 import net.intercomj.host.bridge.ScBridge;
+import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.terminal.CommandRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,7 @@ class PluginHostTest {
 
     private PluginHost host() {
         services.provide(Bridge.class, bridge);
-        return new PluginHost(services, commands, data);
+        return new PluginHost(services, commands, new ContractApps(), data);
     }
 
     @Test

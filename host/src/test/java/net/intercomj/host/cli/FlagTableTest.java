@@ -56,7 +56,7 @@ class FlagTableTest {
                 "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-debug", "--timer",
                 "--peer-dht-bootstrap", "--dht-bootstrap", "--msb-dht-bootstrap",
                 // Ours.
-                "--wallet-password-file", "--log-level", "--lan-discovery",
+                "--wallet-password-file", "--log-level", "--lan-discovery", "--app",
                 // Ours too: the original let every bridge client run /get_keys and /exit, and had no origin check.
                 "--sc-bridge-cli-unsafe", "--sc-bridge-origins");
     }
@@ -65,7 +65,7 @@ class FlagTableTest {
     void theHostSubnetNetworkSidechannelAndScBridgePlanesAreBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
-                "--wallet-password-file", "--log-level", "--subnet-channel", "--subnet-bootstrap", "--sidechannels", "--sidechannel-debug",
+                "--wallet-password-file", "--log-level", "--subnet-channel", "--subnet-bootstrap", "--app", "--sidechannels", "--sidechannel-debug",
                 "--sidechannel-quiet", "--sidechannel-max-bytes", "--sidechannel-allow-remote-open",
                 "--sidechannel-auto-join", "--sidechannel-pow", "--sidechannel-pow-difficulty",
                 "--sidechannel-pow-entry", "--sidechannel-pow-channels", "--sidechannel-rate-bytes",
@@ -134,7 +134,7 @@ class FlagTableTest {
 
     private static PeerOptions withoutNotes(PeerOptions o) {
         return new PeerOptions(o.peerStoreName(), o.peerStoresDirectory(), o.msbStoreName(), o.msbStoresDirectory(),
-                o.walletPasswordFile(), o.logLevel(), o.subnetChannel(), o.subnetBootstrap(), o.sidechannel(),
+                o.walletPasswordFile(), o.logLevel(), o.subnetChannel(), o.subnetBootstrap(), o.app(), o.sidechannel(),
                 o.scBridge(), o.timer(), o.peerDhtBootstrap(), o.msbDhtBootstrap(), o.lanDiscovery(), List.of());
     }
 }

@@ -112,9 +112,6 @@ public final class SubnetState {
                 && order.subList(0, unconfirmedOrder.size()).equals(unconfirmedOrder);
         boolean prefixOfOld = !extends_ && unconfirmedOrder.subList(0, Math.min(order.size(), unconfirmedOrder.size()))
                 .equals(order.subList(0, Math.min(order.size(), unconfirmedOrder.size())));
-        if (!extends_ && !prefixOfOld) {
-            rollbacks++;
-        }
         // When confirmation went past everything the overlay held, its values may be older than the
         // confirmed ones: start afresh (not a rollback).
         boolean overlayStillAhead = confirmedSince.size() < unconfirmedOrder.size();
@@ -126,14 +123,20 @@ public final class SubnetState {
             unconfirmed.putAll(added.writes());
             added.commitInto(overlay);
         } else {
-            overlay = new ViewOverlay(confirmed);
+            // Built aside and swapped in at the end: an op that stops apply (a contract this peer
+            // lacks) leaves the previous overlay whole, to be extended again later.
+            ViewOverlay rebuilt = new ViewOverlay(confirmed);
             if (confirmed.appliedBatches() == 0) {
-                ops.genesisIfEmpty(confirmed, overlay);
+                ops.genesisIfEmpty(confirmed, rebuilt);
             }
             for (LogEntry entry : pending) {
-                ops.apply(entry, overlay);
+                ops.apply(entry, rebuilt);
             }
-            unconfirmed.replace(overlay.writes());
+            overlay = rebuilt;
+            unconfirmed.replace(rebuilt.writes());
+        }
+        if (!extends_ && !prefixOfOld) {
+            rollbacks++;
         }
         if (pending.isEmpty() && confirmed.appliedBatches() > 0) {
             // Everything applied is confirmed: the overlay holds nothing the confirmed view does not.

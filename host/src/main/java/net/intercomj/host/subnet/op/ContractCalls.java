@@ -3,9 +3,10 @@ package net.intercomj.host.subnet.op;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What the {@code feature} and {@code tx} ops call in the contract installed on this peer (the
+ * What the {@code feature}, {@code tx} and {@code msg} ops call in the contract installed on this peer (the
  * original's {@code contract.execute(op, batch)}, spec §1.2). The ops check everything the
  * subnet itself defines (shape, signatures, replays, switches) and call in here only for an op
  * that passed; the contract runtime implements it.
@@ -24,7 +25,14 @@ public interface ContractCalls {
     /** No contract on this peer: features change nothing more, transactions are rejected. */
     ContractCalls NONE = new ContractCalls() {
         @Override
-        public void feature(JsonNode op, OpContext context) {}
+        public Optional<String> feature(JsonNode op, OpContext context) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> message(JsonNode op, OpContext context) {
+            return Optional.empty();
+        }
 
         @Override
         public TxOutcome tx(JsonNode op, OpContext context) {
@@ -42,14 +50,25 @@ public interface ContractCalls {
 
     /**
      * Runs the contract's feature handler for an admin-signed {@code feature} op (its
-     * {@code value.dispatch.type} names the handler, {@code <featureKey>_feature}). It reads and
-     * writes through {@code context}, the op's own overlay: its writes are kept exactly when the
-     * op is applied. The original ignores what the handler returns, so there is nothing to return;
-     * a contract without a handler for this type does nothing.
+     * {@code value.dispatch.type} names the handler, {@code <featureKey>_feature}). {@code context}
+     * is a {@link OpContext#child() child} of the op's context: its writes are kept when the
+     * handler succeeds. A contract without a handler for this type does nothing.
      *
      * @param op the whole op, already checked, never to be modified
+     * @return why the handler failed, or empty when it succeeded; the op is then rejected (the
+     *     original let the handler's exception stop the subnet, spec §9 item 4)
      */
-    void feature(JsonNode op, OpContext context);
+    Optional<String> feature(JsonNode op, OpContext context);
+
+    /**
+     * Runs the contract's chat hook for a {@code msg} op that passed the subnet's checks, before
+     * the message is stored. {@code context} is a {@link OpContext#child() child} of the op's
+     * context: its writes are kept when the hook succeeds.
+     *
+     * @param op the whole op, already checked, never to be modified
+     * @return why the hook refused the message, or empty; the message is then not posted
+     */
+    Optional<String> message(JsonNode op, OpContext context);
 
     /**
      * Runs a {@code tx} op's contract function ({@code value.dispatch.type}) and says whether the

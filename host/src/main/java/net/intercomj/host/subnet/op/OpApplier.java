@@ -50,7 +50,11 @@ public final class OpApplier {
         }
     }
 
-    /** Applies {@code entry}'s op on top of {@code view}; its writes land there only if it is applied. */
+    /**
+     * Applies {@code entry}'s op on top of {@code view}; its writes land there only if it is applied.
+     *
+     * @throws ContractUnavailable if the op needs the subnet's pinned contract and this peer lacks it
+     */
     public OpResult apply(LogEntry entry, ViewOverlay view) {
         JsonNode op;
         try {
@@ -82,6 +86,9 @@ public final class OpApplier {
         OpResult result;
         try {
             result = handler.apply(op, new OpContext(subnet, entry, own, verified));
+        } catch (ContractUnavailable e) {
+            // Not this op's fault: apply stops before it, on this peer only.
+            throw e;
         } catch (RuntimeException e) {
             return OpResult.rejected(type.textValue() + " failed: " + e);
         }

@@ -2,7 +2,8 @@ package net.intercomj.host.subnet.op;
 
 /**
  * The view keys the subnet's own ops write (spec §2.6), plus ours: {@code wri/} for writer
- * membership (Autobase kept it internally) and {@code nc/} for used nonces. Contracts may not
+ * membership (Autobase kept it internally), {@code nc/} for used nonces and {@code ctr} for the
+ * pinned contract. Contracts may not
  * write any of these namespaces.
  */
 public final class ViewKeys {
@@ -16,6 +17,8 @@ public final class ViewKeys {
     public static final String DELETED_COUNT = "delml";
     public static final String PIN_COUNT = "pnl";
     public static final String TX_COUNT = "txl";
+    /** The contract the subnet runs: {@code {"app": <app id>, "hash": <version hash>}} (ours). */
+    public static final String CONTRACT = "ctr";
 
     private ViewKeys() {}
 

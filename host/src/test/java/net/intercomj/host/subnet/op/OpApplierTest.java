@@ -404,7 +404,7 @@ class OpApplierTest {
     void twoHandlersForOneTypeAreRefused() {
         assertThatThrownBy(() -> withAdminOpsAnd(probe("addAdmin", 100)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("addAdmin");
-        assertThat(withAdminOpsAnd(probe("probe", 100)).types()).contains("addAdmin", "probe").hasSize(9);
+        assertThat(withAdminOpsAnd(probe("probe", 100)).types()).contains("addAdmin", "probe").hasSize(10);
         assertThat(applier.subnet()).isEqualTo(SUBNET);
     }
 

@@ -10,6 +10,6 @@ public final class AdminOps {
 
     public static List<OpHandler> all() {
         return List.of(new AddAdminOp(), new UpdateAdminOp(), new AddWriterOp(), new AddIndexerOp(),
-                new RemoveWriterOp(), new SetAutoAddWritersOp(), new AutoAddWriterOp(), new SetChatStatusOp());
+                new RemoveWriterOp(), new SetAutoAddWritersOp(), new AutoAddWriterOp(), new SetChatStatusOp(), new UpgradeContractOp());
     }
 }

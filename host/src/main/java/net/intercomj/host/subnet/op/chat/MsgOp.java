@@ -3,6 +3,9 @@ package net.intercomj.host.subnet.op.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import net.intercomj.host.subnet.op.ContractCalls;
 import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
 import net.intercomj.host.subnet.op.OpRejection;
@@ -23,6 +26,9 @@ import net.intercomj.host.subnet.op.ViewKeys;
  *
  * <p>Writes {@code msg/<n>} = the dispatch, {@code umsg/<address>/<m>} = {@code "msg/<n>"},
  * {@code msgl} = n+1 and {@code umsgl/<address>} = m+1.
+ *
+ * <p>Before those writes, the contract's chat hook runs ({@link ContractCalls#message}); if it
+ * fails, the message is not posted and nothing the hook wrote is kept.
  */
 public final class MsgOp implements OpHandler {
 
@@ -31,6 +37,13 @@ public final class MsgOp implements OpHandler {
 
     private static final List<String> FIELDS =
             List.of("msg", "address", "attachments", "deleted_by", "reply_to", "pinned", "pin_id");
+
+    private final ContractCalls contract;
+
+    /** @param contract whose chat hook runs before a message is stored */
+    public MsgOp(ContractCalls contract) {
+        this.contract = Objects.requireNonNull(contract, "contract");
+    }
 
     @Override
     public String type() {
@@ -73,6 +86,12 @@ public final class MsgOp implements OpHandler {
                     throw new OpRejection(address + " is not on the whitelist");
                 }
             }
+            OpContext run = context.child();
+            Optional<String> refusal = contract.message(op, run);
+            if (refusal.isPresent()) {
+                throw new OpRejection("the contract's message handler refused the message: " + refusal.get());
+            }
+            context.keep(run);
             context.markUsed(op, address);
             long n = context.counter(ViewKeys.MESSAGE_COUNT);
             long m = context.counter(ViewKeys.userMessageCount(address));

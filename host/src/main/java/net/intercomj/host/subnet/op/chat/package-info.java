@@ -2,7 +2,7 @@
  * The chat and moderation ops of the subnet plane, the original's "dispatch-signed" family
  * (spec §2.4 B, §2.5.9 to §2.5.18): posting ({@code msg}), nicks, mutes, moderators, deleting and
  * pinning messages, the whitelist and the transactions switch. {@link
- * net.intercomj.host.subnet.op.chat.ChatOps#all()} lists the handlers.
+ * net.intercomj.host.subnet.op.chat.ChatOps#all} lists the handlers.
  *
  * <p>Each op is {@code {type, value: {dispatch: {type, ...}}, hash, nonce}}, signed with
  * {@link net.intercomj.host.subnet.op.OpSignature} (bound to the op type and the subnet) by the

@@ -103,7 +103,12 @@ public final class FeatureOp implements OpHandler {
             if (context.replayed(signed, admin.get())) {
                 throw new OpRejection("signature or nonce already used");
             }
-            contract.feature(op, context);
+            OpContext run = context.child();
+            Optional<String> failure = contract.feature(op, run);
+            if (failure.isPresent()) {
+                throw new OpRejection("the contract's feature handler failed: " + failure.get());
+            }
+            context.keep(run);
             context.markUsed(signed, admin.get());
             return OpResult.applied(null);
         });

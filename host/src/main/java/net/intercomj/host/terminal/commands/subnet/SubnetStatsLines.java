@@ -34,6 +34,9 @@ public final class SubnetStatsLines {
         if (stats.halted() != null) {
             lines.add("subnet.halted: " + stats.halted());
         }
+        if (stats.paused() != null) {
+            lines.add("subnet.paused: " + stats.paused());
+        }
         return lines;
     }
 }

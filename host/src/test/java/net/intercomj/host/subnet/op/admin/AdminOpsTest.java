@@ -28,9 +28,9 @@ class AdminOpsTest {
     @Test
     void allListsOneHandlerPerAdminOpType() {
         assertThat(AdminOps.all()).extracting(OpHandler::type).containsExactlyInAnyOrder("addAdmin", "updateAdmin",
-                "addWriter", "addIndexer", "removeWriter", "setAutoAddWriters", "autoAddWriter", "setChatStatus");
+                "addWriter", "addIndexer", "removeWriter", "setAutoAddWriters", "autoAddWriter", "setChatStatus", "upgradeContract");
         // An applier accepts the list (no type twice).
-        assertThat(new OpApplier(SUBNET, AdminOps.all()).types()).hasSize(8);
+        assertThat(new OpApplier(SUBNET, AdminOps.all()).types()).hasSize(9);
     }
 
     @Test

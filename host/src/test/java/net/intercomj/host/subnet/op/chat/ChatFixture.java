@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.intercomj.host.subnet.op.ContractCalls;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.op.CanonicalJson;
@@ -148,7 +149,7 @@ final class ChatFixture {
     /** Posts {@code text} as {@code author} and returns the message id. */
     long post(PeerWallet author, String text) {
         long id = counter(ViewKeys.MESSAGE_COUNT);
-        apply(new MsgOp(), signed("msg", author, msgDispatch(author, text))).assertApplied();
+        apply(new MsgOp(ContractCalls.NONE), signed("msg", author, msgDispatch(author, text))).assertApplied();
         return id;
     }
 

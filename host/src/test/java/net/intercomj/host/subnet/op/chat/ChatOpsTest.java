@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
 import java.util.List;
+import net.intercomj.host.subnet.op.ContractCalls;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.op.CanonicalJson;
@@ -31,7 +32,7 @@ class ChatOpsTest {
 
     @Test
     void allListsOneHandlerPerChatOpType() {
-        assertThat(ChatOps.all()).extracting(OpHandler::type).containsExactlyInAnyOrder("msg", "setNick",
+        assertThat(ChatOps.all(ContractCalls.NONE)).extracting(OpHandler::type).containsExactlyInAnyOrder("msg", "setNick",
                 "muteStatus", "setMod", "deleteMessage", "pinMessage", "unpinMessage", "enableWhitelist",
                 "setWhitelistStatus", "enableTransactions");
     }
@@ -40,7 +41,7 @@ class ChatOpsTest {
     void malformedOpsAreRejectedWithAReasonByEveryHandlerInEveryState() {
         List<ChatFixture> states = List.of(new ChatFixture(), ChatFixture.standard(),
                 new ChatFixture().chatOn().seed(ViewKeys.ADMIN, "null").seed("msg/0", "{}").seed("pni/0", "{}"));
-        for (OpHandler handler : ChatOps.all()) {
+        for (OpHandler handler : ChatOps.all(ContractCalls.NONE)) {
             String type = handler.type();
             List<String> malformed = List.of("{\"type\":\"" + type + "\"}",
                     "{\"type\":\"" + type + "\",\"value\":[]}",
@@ -63,7 +64,7 @@ class ChatOpsTest {
 
     @Test
     void throughTheApplierAMsgOverEightKilobytesIsRejectedAndOneUnderIsApplied() {
-        OpApplier applier = new OpApplier(SUBNET, ChatOps.all());
+        OpApplier applier = new OpApplier(SUBNET, ChatOps.all(ContractCalls.NONE));
         ChatFixture fixture = ChatFixture.standard().seed(ViewKeys.writer(hex(WRITER)), "{\"indexer\":false}");
         ObjectNode small = signed("msg", ALICE, msgDispatch(ALICE, "hi"));
         ObjectNode large = signed("msg", ALICE, msgDispatch(ALICE, "x".repeat(8200)));
@@ -76,7 +77,7 @@ class ChatOpsTest {
 
     @Test
     void throughTheApplierARejectedOpLeavesNoReplayMarker() {
-        OpApplier applier = new OpApplier(SUBNET, ChatOps.all());
+        OpApplier applier = new OpApplier(SUBNET, ChatOps.all(ContractCalls.NONE));
         ChatFixture fixture = new ChatFixture().admin(ADMIN).seed(ViewKeys.writer(hex(WRITER)), "{\"indexer\":false}");
         ObjectNode post = signed("msg", ALICE, msgDispatch(ALICE, "early"));
         assertThat(applier.apply(entry(post), fixture.view)).isEqualTo(OpResult.rejected("chat is off"));
@@ -88,7 +89,7 @@ class ChatOpsTest {
     void aNewSignatureOverAReusedNonceIsRejected() {
         ChatFixture fixture = ChatFixture.standard();
         ObjectNode first = signed("msg", ALICE, msgDispatch(ALICE, "one"));
-        fixture.apply(new MsgOp(), first).assertApplied();
+        fixture.apply(new MsgOp(ContractCalls.NONE), first).assertApplied();
         ObjectNode value = JsonNodeFactory.instance.objectNode();
         value.set("dispatch", msgDispatch(ALICE, "two"));
         String nonce = first.get("nonce").textValue();
@@ -96,7 +97,7 @@ class ChatOpsTest {
         second.set("value", value);
         second.put("hash", HexFormat.of().formatHex(ALICE.sign(OpSignature.signedBytes(SUBNET, "msg", nonce, value))));
         second.put("nonce", nonce);
-        fixture.apply(new MsgOp(), second).assertRejected("already used");
+        fixture.apply(new MsgOp(ContractCalls.NONE), second).assertRejected("already used");
         // another signer may use the same nonce
         ObjectNode bobs = JsonNodeFactory.instance.objectNode().put("type", "msg");
         ObjectNode bobsValue = JsonNodeFactory.instance.objectNode();
@@ -104,7 +105,7 @@ class ChatOpsTest {
         bobs.set("value", bobsValue);
         bobs.put("hash", HexFormat.of().formatHex(BOB.sign(OpSignature.signedBytes(SUBNET, "msg", nonce, bobsValue))));
         bobs.put("nonce", nonce);
-        fixture.apply(new MsgOp(), bobs).assertApplied();
+        fixture.apply(new MsgOp(ContractCalls.NONE), bobs).assertApplied();
     }
 
     private static LogEntry entry(ObjectNode op) {

@@ -11,8 +11,12 @@ import static net.intercomj.host.subnet.op.chat.ChatFixture.signed;
 import static net.intercomj.host.subnet.op.chat.ChatFixture.withField;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
+import net.intercomj.host.subnet.op.ContractCalls;
+import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.ViewKeys;
 import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** {@code msg} (spec §2.5.15): posting, with chat, mute and whitelist rules. */
 class MsgOpTest {
 
-    private final MsgOp handler = new MsgOp();
+    private final MsgOp handler = new MsgOp(ContractCalls.NONE);
     private final ChatFixture fixture = ChatFixture.standard();
 
     private static ObjectNode post(PeerWallet author, String text) {
@@ -37,6 +41,43 @@ class MsgOpTest {
         assertThat(fixture.view.get("umsg/" + alice + "/0")).contains("\"msg/0\"");
         assertThat(fixture.view.get("msgl")).contains("1");
         assertThat(fixture.view.get("umsgl/" + alice)).contains("1");
+    }
+
+    /** A contract whose chat hook writes the last message and refuses any containing "spam". */
+    private static final ContractCalls HOOK = new ContractCalls() {
+        @Override
+        public Optional<String> feature(JsonNode op, OpContext context) {
+            return Optional.empty();
+        }
+
+        @Override
+        public TxOutcome tx(JsonNode op, OpContext context) {
+            return TxOutcome.ok();
+        }
+
+        @Override
+        public Optional<String> message(JsonNode op, OpContext context) {
+            String text = op.get("value").get("dispatch").get("msg").textValue();
+            context.put("app/last", text);
+            return text.contains("spam") ? Optional.of("no spam") : Optional.empty();
+        }
+    };
+
+    @Test
+    void theContractsChatHookRunsBeforeTheMessageIsStoredAndItsWritesAreKept() {
+        ObjectNode op = post(ALICE, "hello");
+        fixture.apply(new MsgOp(HOOK), op).assertApplied()
+                .assertWroteExactly(keys(op, ALICE, "msg/0", "umsg/" + hex(ALICE) + "/0", "msgl",
+                        "umsgl/" + hex(ALICE), "app/last"));
+        assertThat(fixture.view.get("app/last")).contains("\"hello\"");
+    }
+
+    @Test
+    void aMessageTheHookRefusesIsNotPostedAndLeavesNothing() {
+        fixture.apply(new MsgOp(HOOK), post(ALICE, "buy spam"))
+                .assertRejected("the contract's message handler refused the message: no spam");
+        assertThat(fixture.view.get("msgl")).isEmpty();
+        assertThat(fixture.view.get("app/last")).isEmpty();
     }
 
     @Test

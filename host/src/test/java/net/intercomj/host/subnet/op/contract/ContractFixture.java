@@ -154,12 +154,24 @@ final class ContractFixture {
         final List<OpContext> contexts = new ArrayList<>();
         BiConsumer<JsonNode, OpContext> onFeature = (op, context) -> {};
         BiFunction<JsonNode, OpContext, TxOutcome> onTx = (op, context) -> TxOutcome.ok();
+        /** What {@link #feature} reports after {@link #onFeature} ran: empty for success. */
+        Optional<String> featureFailure = Optional.empty();
+        final List<JsonNode> messageOps = new ArrayList<>();
+        BiFunction<JsonNode, OpContext, Optional<String>> onMessage = (op, context) -> Optional.empty();
 
         @Override
-        public void feature(JsonNode op, OpContext context) {
+        public Optional<String> feature(JsonNode op, OpContext context) {
             featureOps.add(op);
             contexts.add(context);
             onFeature.accept(op, context);
+            return featureFailure;
+        }
+
+        @Override
+        public Optional<String> message(JsonNode op, OpContext context) {
+            messageOps.add(op);
+            contexts.add(context);
+            return onMessage.apply(op, context);
         }
 
         @Override

@@ -41,9 +41,9 @@ class ContractOpsTest {
     }
 
     @Test
-    void theStandardApplierHandlesEveryOpTypeOfTheOriginal() {
-        // spec §2.1: the original's registered op types
-        assertThat(StandardOps.applier(SUBNET).types()).containsExactlyInAnyOrder("tx", "msg", "feature", "addIndexer",
+    void theStandardApplierHandlesEveryOpTypeOfTheOriginalAndOurContractPin() {
+        // spec §2.1: the original's registered op types, and ours: upgradeContract
+        assertThat(StandardOps.applier(SUBNET).types()).containsExactlyInAnyOrder("upgradeContract", "tx", "msg", "feature", "addIndexer",
                 "addWriter", "removeWriter", "setChatStatus", "setAutoAddWriters", "autoAddWriter", "addAdmin",
                 "updateAdmin", "setNick", "muteStatus", "deleteMessage", "unpinMessage", "pinMessage", "setMod",
                 "setWhitelistStatus", "enableWhitelist", "enableTransactions");

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.StandardOps;
 import net.intercomj.host.subnet.op.CanonicalJson;
@@ -144,6 +145,19 @@ class FeatureOpTest {
         contract.onFeature = (o, context) -> context.put("app/x", "written");
         assertThat(fixture.apply(applier, CanonicalJson.write(op))).isEqualTo(OpResult.applied(null));
         assertThat(fixture.get("app/x")).contains("\"written\"");
+    }
+
+    @Test
+    void aHandlerThatReportsAFailureRejectsTheOpKeepingNoneOfItsWritesNorTheMarkers() {
+        ContractFixture fixture = ContractFixture.withAdmin();
+        contract.onFeature = (op, context) -> context.put("app/x", "written");
+        contract.featureFailure = Optional.of("bad reading");
+        ObjectNode op = timer(ADMIN, NOW);
+        fixture.apply(handler, op).assertRejected("the contract's feature handler failed: bad reading");
+        assertThat(fixture.get("app/x")).isEmpty();
+        for (String marker : markers(op, ADMIN)) {
+            assertThat(fixture.get(marker)).as(marker).isEmpty();
+        }
     }
 
     // ---- shape

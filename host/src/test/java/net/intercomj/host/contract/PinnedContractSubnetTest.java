@@ -1,0 +1,206 @@
+package net.intercomj.host.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import net.intercomj.api.contract.ContractApp;
+import net.intercomj.api.json.Json;
+import net.intercomj.api.json.JsonObject;
+import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.net.Bytes32;
+import net.intercomj.host.net.PeerNetwork;
+import net.intercomj.host.net.dht.DhtConfig;
+import net.intercomj.host.net.dht.DhtNode;
+import net.intercomj.host.net.swarm.SwarmConfig;
+import net.intercomj.host.store.WriterKey;
+import net.intercomj.host.subnet.StandardOps;
+import net.intercomj.host.subnet.SubnetNode;
+import net.intercomj.host.subnet.SubnetTopics;
+import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.OpSignature;
+import net.intercomj.host.subnet.op.admin.UpgradeContractOp;
+import net.intercomj.host.wallet.PeerWallet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Java contract pinned by a subnet, on two real peers: the joiner picks the pinned version by
+ * itself, waits while it lacks it, and switches versions at the same op as the creator.
+ */
+@Timeout(120)
+class PinnedContractSubnetTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String V1 = "11".repeat(32);
+    private static final String V2 = "22".repeat(32);
+
+    @TempDir
+    Path folder;
+
+    private DhtNode bootstrap;
+    private final List<PeerNetwork> networks = new CopyOnWriteArrayList<>();
+    private final List<SubnetNode> nodes = new CopyOnWriteArrayList<>();
+
+    private record Peer(PeerWallet wallet, SubnetNode node, ContractApps apps, List<String> log) {
+        String pubkey() {
+            return wallet.publicKeyHex();
+        }
+    }
+
+    /** Version 1: {@code set} stores a number under {@code app/demo/<key>}; the chat hook keeps the last message. */
+    private static final ContractApp DEMO_V1 = contract -> {
+        contract.addSchema("set", Json.object()
+                .put("value", Json.object().put("$$type", "object").put("key", "string").put("n", "number").build())
+                .build(), call -> {
+                    JsonObject value = call.value().asObject();
+                    call.put("app/demo/" + value.string("key"), value.get("n").orElseThrow());
+                });
+        contract.messageHandler(call -> call.put("app/demo/last", Json.of(call.op().string("msg"))));
+    };
+
+    /** Version 2: the chat hook also counts messages. */
+    private static final ContractApp DEMO_V2 = contract -> {
+        contract.messageHandler(call -> {
+            call.put("app/demo/last", Json.of(call.op().string("msg")));
+            call.put("app/demo/count", Json.of(call.get("app/demo/count").map(Json::asLong).orElse(0L) + 1));
+        });
+    };
+
+    private Peer peer(String name, Bytes32 subnetOrNull) throws Exception {
+        if (bootstrap == null) {
+            bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
+        }
+        PeerWallet wallet = PeerWallet.generate();
+        PeerNetwork network = PeerNetwork.start(wallet, new PeerNetwork.Settings(
+                List.of(bootstrap.localAddress()), 0, List.of(), SwarmConfig.defaults(LOOPBACK)));
+        networks.add(network);
+        WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve(name + ".writer"));
+        Bytes32 subnet = subnetOrNull != null ? subnetOrNull : Bytes32.of(writerKey.publicKey());
+        ContractApps apps = new ContractApps();
+        List<String> log = new CopyOnWriteArrayList<>();
+        SubnetNode node = SubnetNode.start(new SubnetNode.Config(folder.resolve(name), subnet,
+                SubnetTopics.of("pinned-contract").toByteArray(), writerKey), new NetworkService(network),
+                StandardOps.applier(subnet, new PinnedContract(apps)), log::add);
+        apps.onChange(node::resume);
+        nodes.add(node);
+        return new Peer(wallet, node, apps, log);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        nodes.forEach(SubnetNode::close);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            networks.forEach(network -> executor.submit(network::close));
+        }
+        if (bootstrap != null) {
+            bootstrap.close();
+        }
+    }
+
+    private static ObjectNode adminMsgOp(Peer signer, String type, String key) {
+        ObjectNode value = JsonNodeFactory.instance.objectNode();
+        value.putObject("msg").put("type", type).put("key", key);
+        return OpSignature.sign(signer.node().subnet(), type, key, value, signer.wallet()::sign);
+    }
+
+    private static ObjectNode post(Peer author, String text) {
+        ObjectNode dispatch = JsonNodeFactory.instance.objectNode().put("type", "msg").put("msg", text)
+                .put("address", author.pubkey());
+        dispatch.putArray("attachments");
+        dispatch.putNull("deleted_by");
+        dispatch.putNull("reply_to");
+        dispatch.put("pinned", false);
+        dispatch.putNull("pin_id");
+        ObjectNode value = JsonNodeFactory.instance.objectNode();
+        value.set("dispatch", dispatch);
+        return OpSignature.sign(author.node().subnet(), "msg", null, value, author.wallet()::sign);
+    }
+
+    /** A contract transaction as the MSB path appends it (the settlement proof is the MSB issue's). */
+    private static ObjectNode tx(int n, Peer requester, String dispatchJson) throws Exception {
+        ObjectNode op = JsonNodeFactory.instance.objectNode().put("type", "tx").put("key", String.format("%064x", n));
+        ObjectNode value = op.putObject("value").put("msbsl", 0);
+        value.set("dispatch", new com.fasterxml.jackson.databind.ObjectMapper().readTree(dispatchJson));
+        value.put("ipk", requester.pubkey()).put("wp", "00".repeat(32));
+        return op;
+    }
+
+    private static OpResult confirmed(CompletableFuture<OpResult> result) throws Exception {
+        return result.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aJoinerWaitsForThePinnedVersionRunsItOnceLoadedAndSwitchesAtTheUpgrade() throws Exception {
+        Peer creator = peer("creator", null);
+        creator.apps().add("demo", V1, DEMO_V1);
+        ObjectNode pin = JsonNodeFactory.instance.objectNode().put("type", UpgradeContractOp.TYPE)
+                .put("key", UpgradeContractOp.key("demo", V1));
+        assertThat(confirmed(creator.node().append(pin))).isEqualTo(OpResult.applied("Contract pinned: demo " + V1));
+        confirmed(creator.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin")
+                .put("key", creator.pubkey())));
+        confirmed(creator.node().append(adminMsgOp(creator, "setChatStatus", "on")));
+        assertThat(confirmed(creator.node().append(tx(1, creator, "{\"type\":\"set\",\"value\":{\"key\":\"a\",\"n\":7}}"))))
+                .isEqualTo(OpResult.applied(null));
+        assertThat(creator.node().confirmed().get("app/demo/a")).contains("7");
+        assertThat(confirmed(creator.node().append(post(creator, "first")))).isInstanceOf(OpResult.Applied.class);
+        assertThat(creator.node().confirmed().get("app/demo/last")).contains("\"first\"");
+
+        // The joiner has no contract yet: it stops before the first op that needs one and says which.
+        Peer joiner = peer("joiner", creator.node().subnet());
+        await().atMost(DEADLINE).until(() -> joiner.node().paused().isPresent());
+        String needV1 = "contract version mismatch: subnet pins " + V1 + ", this peer runs none";
+        assertThat(joiner.node().paused().get()).startsWith(needV1);
+        assertThat(joiner.node().stats().paused()).startsWith(needV1);
+        assertThat(joiner.log()).anyMatch(line -> line.startsWith("Subnet apply paused: " + needV1));
+        assertThat(joiner.node().confirmed().get("app/demo/a")).isEmpty();
+
+        // Another app id does not help; the pinned one at the pinned version does.
+        joiner.apps().add("other", V1, DEMO_V1);
+        joiner.apps().add("demo", V1, DEMO_V1);
+        await().atMost(DEADLINE).until(() -> joiner.node().confirmed().get("app/demo/last").equals(Optional.of("\"first\"")));
+        assertThat(joiner.node().paused()).isEmpty();
+        assertThat(joiner.node().confirmed().get("app/demo/a")).contains("7");
+
+        // The admin upgrades; the creator has version 2, the joiner only version 1.
+        creator.apps().add("demo", V2, DEMO_V2);
+        assertThat(confirmed(creator.node().append(adminMsgOp(creator, UpgradeContractOp.TYPE,
+                UpgradeContractOp.key("demo", V2))))).isEqualTo(OpResult.applied("Contract pinned: demo " + V2));
+        confirmed(creator.node().append(post(creator, "second")));
+        assertThat(creator.node().confirmed().get("app/demo/count")).contains("1");
+        // Version 2 has no "set": the same kind of transaction is no longer indexed.
+        assertThat(confirmed(creator.node().append(tx(2, creator, "{\"type\":\"set\",\"value\":{\"key\":\"b\",\"n\":1}}"))))
+                .isEqualTo(OpResult.rejected("Unknown contract operation type."));
+
+        await().atMost(DEADLINE).until(() -> joiner.node().paused().isPresent());
+        assertThat(joiner.node().paused().get())
+                .startsWith("contract version mismatch: subnet pins " + V2 + ", this peer runs " + V1);
+        // Its confirmed view goes up to the upgrade (which needs no contract), and no further.
+        await().atMost(DEADLINE).until(() -> joiner.node().confirmed().get("ctr")
+                .equals(Optional.of("{\"app\":\"demo\",\"hash\":\"" + V2 + "\"}")));
+        assertThat(joiner.node().confirmed().get("ctr")).contains("{\"app\":\"demo\",\"hash\":\"" + V2 + "\"}");
+        assertThat(joiner.node().confirmed().get("app/demo/last")).contains("\"first\"");
+        assertThat(joiner.node().confirmed().get("app/demo/count")).isEmpty();
+
+        joiner.apps().add("demo", V2, DEMO_V2);
+        await().atMost(DEADLINE).until(() -> joiner.node().confirmed().get("app/demo/count").equals(Optional.of("1")));
+        for (String key : List.of("ctr", "app/demo/a", "app/demo/last", "app/demo/count", "msgl", "txl")) {
+            assertThat(joiner.node().confirmed().get(key)).as(key).isEqualTo(creator.node().confirmed().get(key));
+        }
+        assertThat(joiner.node().confirmed().get("app/demo/last")).contains("\"second\"");
+        assertThat(joiner.node().stats().halted()).isNull();
+    }
+}
