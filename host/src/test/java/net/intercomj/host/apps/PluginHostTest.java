@@ -16,6 +16,7 @@ import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.host.bridge.BridgeSettings;
 import net.intercomj.host.bridge.Hello;
 import net.intercomj.host.bridge.ScBridge;
+import net.intercomj.host.contract.AppVersion;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.terminal.CommandRegistry;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,7 @@ class PluginHostTest {
             pluginContext.provide(Greeter.class, () -> "hi");
             pluginContext.service(Bridge.class).orElseThrow()
                     .handle("hello_type", call -> BridgeReply.success("hello_reply", "{}"));
+            pluginContext.addContractApp(contract -> contract.addFunction("hello", call -> { }));
             if (failAfterAdding) {
                 throw new IllegalStateException("cannot start");
             }
@@ -83,9 +85,11 @@ class PluginHostTest {
         public void stop() {}
     }
 
+    private final ContractApps contractApps = new ContractApps();
+
     private PluginHost host() {
         services.provide(Bridge.class, bridge);
-        return new PluginHost(services, commands, new ContractApps(), data);
+        return new PluginHost(services, commands, contractApps, data);
     }
 
     @Test
@@ -94,6 +98,10 @@ class PluginHostTest {
         host.start("everything", new Everything(false));
         assertThat(commands.find("/hello")).isPresent();
         assertThat(services.get(Greeter.class)).isPresent();
+        // The contract app is the plugin's, at the hash of the code the plugin was loaded from.
+        String version = AppVersion.ofCode(Path.of(Everything.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        assertThat(contractApps.all()).extracting(ContractApps.Installed::id, ContractApps.Installed::versionHash)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("everything", version));
         assertThatThrownBy(() -> bridge.handle("hello_type", call -> BridgeReply.failure("taken")))
                 .isInstanceOf(IllegalStateException.class);
 
@@ -101,6 +109,7 @@ class PluginHostTest {
 
         assertThat(commands.find("/hello")).isEmpty();
         assertThat(services.get(Greeter.class)).isEmpty();
+        assertThat(contractApps.all()).isEmpty();
         // The type is free again: the plugin's handler is gone.
         bridge.handle("hello_type", call -> BridgeReply.failure("mine now")).close();
     }
@@ -111,6 +120,7 @@ class PluginHostTest {
         assertThatThrownBy(() -> host.start("broken", new Everything(true)))
                 .isInstanceOf(PluginException.class).hasMessage("Plugin broken failed to start: cannot start");
         assertThat(commands.find("/hello")).isEmpty();
+        assertThat(contractApps.all()).isEmpty();
         assertThat(services.get(Greeter.class)).isEmpty();
         bridge.handle("hello_type", call -> BridgeReply.failure("free")).close();
         host.close();
@@ -129,5 +139,16 @@ class PluginHostTest {
         assertThatThrownBy(() -> bridge.handle("second_type", call -> BridgeReply.failure("x")))
                 .isInstanceOf(IllegalStateException.class);
         other.close();
+    }
+
+    @Test
+    void aPluginOffersOneContractAppOnly() {
+        PluginHost host = host();
+        assertThatThrownBy(() -> host.start("twice", context -> {
+            context.addContractApp(contract -> { });
+            context.addContractApp(contract -> { });
+        })).isInstanceOf(PluginException.class).hasMessageContaining("already offered a contract app");
+        assertThat(contractApps.all()).isEmpty();
+        host.close();
     }
 }

@@ -1,6 +1,7 @@
 package net.intercomj.host.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import net.intercomj.api.command.CommandArgs;
+import net.intercomj.api.command.CommandException;
+import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
@@ -30,6 +34,9 @@ import net.intercomj.host.subnet.SubnetTopics;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.OpSignature;
 import net.intercomj.host.subnet.op.admin.UpgradeContractOp;
+import net.intercomj.host.terminal.commands.subnet.ContractsCommand;
+import net.intercomj.host.terminal.commands.subnet.SubnetCommands;
+import net.intercomj.host.terminal.commands.subnet.UpgradeContractCommand;
 import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -202,5 +209,48 @@ class PinnedContractSubnetTest {
         }
         assertThat(joiner.node().confirmed().get("app/demo/last")).contains("\"second\"");
         assertThat(joiner.node().stats().halted()).isNull();
+    }
+
+    private static List<String> run(TerminalCommand command, String line) throws CommandException {
+        List<String> out = new CopyOnWriteArrayList<>();
+        command.execute(CommandArgs.parse(line), out::add);
+        return out;
+    }
+
+    @Test
+    void theAdminUpgradesWithTheCommandAndContractsListsWhatIsLoadedAndPinned() throws Exception {
+        Peer creator = peer("creator", null);
+        creator.apps().add("demo", V1, DEMO_V1);
+        PeerWallet admin = creator.wallet();
+        SubnetCommands shared = new SubnetCommands(creator.node(), admin);
+        UpgradeContractCommand upgrade = new UpgradeContractCommand(shared, creator.apps());
+        ContractsCommand contracts = new ContractsCommand(creator.node(), creator.apps());
+        assertThat(run(contracts, "/contracts")).containsExactly("Subnet pins: no contract", "demo " + V1);
+
+        // Only the admin may upgrade.
+        assertThatThrownBy(() -> run(upgrade, "/upgrade_contract --hash " + V1 + " --app demo"))
+                .isInstanceOf(CommandException.class).hasMessage("Only admin may perform this operation.");
+        confirmed(creator.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin")
+                .put("key", creator.pubkey())));
+        await().atMost(DEADLINE).until(() -> creator.node().unconfirmed().get("admin").isPresent());
+
+        assertThatThrownBy(() -> run(upgrade, "/upgrade_contract --hash " + V1))
+                .isInstanceOf(CommandException.class).hasMessage("The subnet pins no contract app yet: pass --app <app id>.");
+        assertThatThrownBy(() -> run(upgrade, "/upgrade_contract --hash xyz --app demo"))
+                .isInstanceOf(CommandException.class).hasMessageStartingWith("Invalid --hash.");
+        assertThatThrownBy(() -> run(upgrade, "/upgrade_contract --hash " + V2 + " --app demo"))
+                .isInstanceOf(CommandException.class)
+                .hasMessage("App demo at version " + V2 + " is not loaded on this peer (loaded: " + V1 + "). Load it first.");
+
+        run(upgrade, "/upgrade_contract --hash " + V1 + " --app demo");
+        await().atMost(DEADLINE).until(() -> creator.node().confirmed().get("ctr").isPresent());
+        assertThat(run(contracts, "/contracts")).containsExactly("Subnet pins: demo " + V1, "demo " + V1 + " (pinned)");
+
+        // With a pin, the app defaults to the pinned one.
+        creator.apps().add("demo", V2, DEMO_V2);
+        run(upgrade, "/upgrade_contract --hash " + V2.toUpperCase(java.util.Locale.ROOT));
+        await().atMost(DEADLINE).until(() -> creator.node().confirmed().get("ctr")
+                .equals(Optional.of("{\"app\":\"demo\",\"hash\":\"" + V2 + "\"}")));
+        assertThat(creator.log()).contains("Contract pinned: demo " + V1, "Contract pinned: demo " + V2);
     }
 }
