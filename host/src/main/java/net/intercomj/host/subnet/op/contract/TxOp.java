@@ -40,9 +40,10 @@ import net.intercomj.host.subnet.op.ViewKeys;
  * to {@code ipk} and {@code txo.va} to {@code wp} (item 10). They plug into {@link #apply} at the
  * marked point, after the local checks (so a disabled or replayed tx never waits for the MSB)
  * and before the contract is called, as a rejection when the proof fails. Until then nothing
- * ties {@code ipk}, {@code wp} or {@code dispatch} to a settled payment: any writer can append
- * such an op, so a {@link ContractCalls} that accepts transactions must not be installed before
- * that check is.
+ * ties {@code ipk}, {@code wp} or {@code dispatch} to a settled payment: any writer of the
+ * subnet can append such an op for any requester, and the pinned contract runs it. Writers are
+ * admitted by the admin (or by auto-add), so until the proof is checked a contract's functions
+ * are only as trustworthy as the subnet's writers; docs/apps.md says so to app authors.
  *
  * <p>Then the contract runs ({@link ContractCalls#tx}) on a child of the op's context. Not
  * indexed: the op is rejected with the contract's reason ({@link ContractCalls#NONE}: "no
