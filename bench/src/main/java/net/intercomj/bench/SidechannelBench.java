@@ -193,7 +193,7 @@ public final class SidechannelBench {
             services.provide(PeerConsole.class, line -> { });
             services.provide(SidechannelConfig.class, config);
             Path data = Files.createTempDirectory("sidechannel-bench");
-            PluginHost plugins = new PluginHost(services, new CommandRegistry(), new ContractApps(), data);
+            PluginHost plugins = new PluginHost(services, new CommandRegistry(), new ContractApps(), data, line -> { });
             plugins.start("sidechannel", new SidechannelPlugin());
             return new Peer(network, plugins, services.get(Sidechannels.class).orElseThrow());
         }

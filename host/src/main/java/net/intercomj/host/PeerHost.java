@@ -80,6 +80,7 @@ import net.intercomj.host.terminal.commands.ExitCommand;
 import net.intercomj.host.terminal.commands.GetKeysCommand;
 import net.intercomj.host.terminal.commands.HelpCommand;
 import net.intercomj.host.terminal.commands.PingCommand;
+import net.intercomj.host.terminal.commands.PluginsCommand;
 import net.intercomj.host.terminal.commands.StatsCommand;
 import net.intercomj.host.wallet.KeypairFile;
 import net.intercomj.host.wallet.PeerWallet;
@@ -105,6 +106,8 @@ public final class PeerHost implements AutoCloseable {
     private final ServiceRegistry services = new ServiceRegistry();
     private final PluginHost plugins;
     private final ContractApps contractApps = new ContractApps();
+    // Where plugin problems found after start-up are reported; set once the peer starts its plugins.
+    private volatile CommandOutput operatorWarnings = line -> { };
     private volatile Optional<ScBridge> bridge = Optional.empty();
     private volatile Registration bridgeFeed = () -> { };
     private volatile Optional<SubnetNode> subnet = Optional.empty();
@@ -123,12 +126,14 @@ public final class PeerHost implements AutoCloseable {
         this.subnetBootstrap = subnetBootstrap;
         this.clock = clock;
         this.startedAt = clock.instant();
-        this.plugins = new PluginHost(services, commands, contractApps, store.folder().resolve("plugins"));
+        this.plugins = new PluginHost(services, commands, contractApps, store.folder().resolve("plugins"),
+                line -> operatorWarnings.println(line));
         commands.register(new HelpCommand(commands));
         commands.register(new StatsCommand(List.of(this::statsLines)));
         commands.register(new GetKeysCommand(wallet));
         commands.register(new PingCommand(network));
         commands.register(new ExitCommand(this::requestStop));
+        commands.register(new PluginsCommand(plugins));
     }
 
     /**
@@ -220,6 +225,7 @@ public final class PeerHost implements AutoCloseable {
             bridge = Optional.of(created);
             services.provide(Bridge.class, created);
         }
+        operatorWarnings = warnings;
         if (pluginsFolder.isPresent()) {
             plugins.loadFolder(pluginsFolder.get());
         }
@@ -230,7 +236,18 @@ public final class PeerHost implements AutoCloseable {
         }
         if (bridge.isPresent()) {
             listen(bridge.get());
+            ScBridge running = bridge.get();
+            plugins.onChange(() -> refreshBridge(running));
         }
+        plugins.watch();
+    }
+
+    /** After plugins were loaded or unloaded: the bridge serves their web apps and the sidechannel plane's messages. */
+    private void refreshBridge(ScBridge running) {
+        bridgeFeed.close();
+        bridgeFeed = services.get(Sidechannels.class).<Registration>map(plane -> plane.subscribe(running::deliver))
+                .orElse(() -> { });
+        running.replaceWebApps(WebApps.of(plugins.jars()));
     }
 
     /** Opens this peer's subnet, replicating with the peers of its channel, and adds its commands. */

@@ -97,8 +97,17 @@ final class HostPluginContext implements PluginContext {
         }
     }
 
-    /** Takes away what the plugin added. */
-    synchronized void withdrawAll() {
+    /** Whether the plugin offered a contract app that is still loaded. */
+    synchronized boolean offeredContractApp() {
+        return removeContractApp != null;
+    }
+
+    /**
+     * Takes away what the plugin added.
+     *
+     * @param keepContractApp leave its contract app loaded (the subnet may still need that version)
+     */
+    synchronized void withdrawAll(boolean keepContractApp) {
         addedCommands.forEach(commands::unregister);
         addedCommands.clear();
         providedServices.forEach(entry -> services.withdraw(entry.getKey(), entry.getValue()));
@@ -106,7 +115,7 @@ final class HostPluginContext implements PluginContext {
         if (bridgeView != null) {
             bridgeView.withdrawAll();
         }
-        if (removeContractApp != null) {
+        if (removeContractApp != null && !keepContractApp) {
             removeContractApp.run();
             removeContractApp = null;
         }

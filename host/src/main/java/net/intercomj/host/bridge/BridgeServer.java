@@ -34,7 +34,7 @@ final class BridgeServer implements AutoCloseable {
     }
 
     static BridgeServer start(BridgeSettings settings, Hello hello, BridgeDispatcher dispatcher, BridgeClients clients,
-            WebApps webApps) {
+            HttpHandler webApps) {
         ObjectNode helloFrame = hello.toJson();
         BridgeFilter defaultFilter = BridgeFilter.parse(hello.defaultFilter());
         int maxMessage = settings.limits().maxMessageBytes();

@@ -56,7 +56,15 @@ public final class ScBridge implements Bridge, AutoCloseable {
             throw new IllegalStateException("The bridge is already listening");
         }
         webApps = apps;
-        server = BridgeServer.start(settings, hello, dispatcher, clients, apps);
+        // Routed through this bridge, so replaceWebApps takes effect for the next request.
+        server = BridgeServer.start(settings, hello, dispatcher, clients, exchange -> webApps.handleRequest(exchange));
+    }
+
+    /** Serves {@code apps} from now on (plugins were loaded or unloaded), closing the ones served before. */
+    public synchronized void replaceWebApps(WebApps apps) {
+        WebApps before = webApps;
+        webApps = Objects.requireNonNull(apps, "apps");
+        before.close();
     }
 
     /** The address listened on; the port is the real one when 0 was configured. */

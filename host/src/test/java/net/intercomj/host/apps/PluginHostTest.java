@@ -89,7 +89,7 @@ class PluginHostTest {
 
     private PluginHost host() {
         services.provide(Bridge.class, bridge);
-        return new PluginHost(services, commands, contractApps, data);
+        return new PluginHost(services, commands, contractApps, data, line -> { });
     }
 
     @Test
