@@ -580,7 +580,7 @@ public final class SubnetNode implements AutoCloseable {
             if (!applied.checkpoint().stateHash().equals(next.checkpoint().stateHash())) {
                 halt("Subnet apply stopped at batch " + number + ": the state hash after it is "
                         + applied.checkpoint().stateHash().toHex() + " here but " + next.checkpoint().stateHash().toHex()
-                        + " at the indexers (a different contract, or a non-deterministic one)");
+                        + " at the indexers (" + suspect(applied) + ")");
                 return progressed;
             }
             store(next, applied);
@@ -663,6 +663,14 @@ public final class SubnetNode implements AutoCloseable {
     private static Checkpoint checkpointAfter(ConfirmedLog log, long batches) throws StoreException {
         return batches == 0 ? Checkpoint.GENESIS : log.batch(batches - 1).orElseThrow(
                 () -> new StoreException("The view is ahead of the confirmed log")).checkpoint();
+    }
+
+    /** Who to suspect when a batch's state differs: the contract the subnet pinned while applying it, if any. */
+    private String suspect(AppliedBatch applied) {
+        Optional<String> pin = Optional.ofNullable(applied.writes().get(ViewKeys.CONTRACT)).flatMap(write -> write)
+                .or(() -> state.confirmed().get(ViewKeys.CONTRACT));
+        return pin.map(json -> "the contract " + json + " is not deterministic, or differs between peers")
+                .orElse("a different contract, or a non-deterministic one");
     }
 
     /** The indexers of the confirmed view; before the first batch, the subnet's creator. */

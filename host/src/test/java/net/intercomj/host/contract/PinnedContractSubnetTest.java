@@ -253,4 +253,25 @@ class PinnedContractSubnetTest {
                 .equals(Optional.of("{\"app\":\"demo\",\"hash\":\"" + V2 + "\"}")));
         assertThat(creator.log()).contains("Contract pinned: demo " + V1, "Contract pinned: demo " + V2);
     }
+
+    @Test
+    void aNonDeterministicContractIsCaughtByTheCheckpointAndNamed() throws Exception {
+        // Reads the machine's clock: every peer computes its own value.
+        ContractApp clock = contract -> contract.addFunction("stamp",
+                call -> call.put("app/clock/at", Json.of(System.nanoTime())));
+        Peer creator = peer("creator", null);
+        creator.apps().add("clock", V1, clock);
+        Peer joiner = peer("joiner", creator.node().subnet());
+        joiner.apps().add("clock", V1, clock);
+        confirmed(creator.node().append(JsonNodeFactory.instance.objectNode().put("type", UpgradeContractOp.TYPE)
+                .put("key", UpgradeContractOp.key("clock", V1))));
+        assertThat(confirmed(creator.node().append(tx(1, creator, "{\"type\":\"stamp\",\"value\":null}"))))
+                .isEqualTo(OpResult.applied(null));
+
+        await().atMost(DEADLINE).until(() -> joiner.node().halted().isPresent());
+        assertThat(joiner.node().halted().get()).startsWith("Subnet apply stopped at batch ")
+                .contains("the contract {\"app\":\"clock\",\"hash\":\"" + V1 + "\"} is not deterministic, or differs between peers");
+        assertThat(joiner.node().confirmed().get("app/clock/at")).isEmpty();
+        assertThat(creator.node().halted()).isEmpty();
+    }
 }
