@@ -121,6 +121,8 @@ public final class SubnetNode implements AutoCloseable {
     private volatile String paused;
     // The last pause reason shown, so a retry that pauses again at the same op stays quiet.
     private volatile String lastPause;
+    // Counts resume() calls, so a step that pauses after a contract arrived mid-step retries at once.
+    private final AtomicLong resumes = new AtomicLong();
     private final AtomicLong batchesAvailable = new AtomicLong();
     // Whether entries were stored since the unconfirmed view was last brought up to date.
     private final AtomicBoolean entriesArrived = new AtomicBoolean(true);
@@ -389,10 +391,15 @@ public final class SubnetNode implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+            long attempt = resumes.get();
             try {
                 step();
             } catch (ContractUnavailable e) {
                 pause(e.getMessage());
+                if (resumes.get() != attempt) {
+                    // A contract was loaded while this step ran: try again now, not at the next change.
+                    resume();
+                }
             } catch (StoreException | RuntimeException e) {
                 halt("Subnet apply failed: " + e.getMessage());
                 LOG.error("Subnet apply failed", e);
@@ -455,12 +462,8 @@ public final class SubnetNode implements AutoCloseable {
      */
     private void stepWhilePaused() throws StoreException {
         raftInbox.clear();
-        try {
-            if (acceptReceived(new ArrayList<>())) {
-                notifyViewListeners();
-            }
-        } catch (ContractUnavailable e) {
-            pause(e.getMessage());
+        if (acceptReceived(new ArrayList<>())) {
+            notifyViewListeners();
         }
     }
 
@@ -694,6 +697,7 @@ public final class SubnetNode implements AutoCloseable {
      * the contract is still missing, it pauses again at the same op.
      */
     public void resume() {
+        resumes.incrementAndGet();
         if (paused == null) {
             return;
         }
