@@ -279,8 +279,9 @@ public final class PeerHost implements AutoCloseable {
 
     /**
      * {@code --app}: a subnet this peer creates pins that app, at the version loaded here. The
-     * creator's first pin needs no signature (like its first admin); on any other subnet, or once
-     * there is an admin or a pin, the admin pins with {@code /upgrade_contract}.
+     * creator's first pin needs no signature (like its first admin); once there is an admin or a
+     * pin, the admin pins with {@code /upgrade_contract}. On a joiner the flag only checks that
+     * the app is loaded: joiners run whatever the subnet pins.
      */
     private void pinApp(String app, SubnetNode node, CommandOutput warnings) throws PluginException {
         List<ContractApps.Installed> versions = contractApps.versions(app);
@@ -299,9 +300,13 @@ public final class PeerHost implements AutoCloseable {
             }
             return;
         }
-        if (!node.writerKey().equals(node.subnet()) || node.unconfirmed().get(ViewKeys.ADMIN).isPresent()) {
-            warnings.println("--app " + app + " pins a contract only when this peer creates the subnet; here the admin"
-                    + " pins one with /upgrade_contract --app " + app + " --hash " + wanted.hash() + ".");
+        if (!node.writerKey().equals(node.subnet())) {
+            // A joiner runs whatever the subnet pins; it may not have replicated the pin yet.
+            return;
+        }
+        if (node.unconfirmed().get(ViewKeys.ADMIN).isPresent()) {
+            warnings.println("--app " + app + " pins a contract only on a new subnet; here the admin pins one with"
+                    + " /upgrade_contract --app " + app + " --hash " + wanted.hash() + ".");
             return;
         }
         try {

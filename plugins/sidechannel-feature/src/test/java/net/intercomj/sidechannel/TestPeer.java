@@ -18,6 +18,7 @@ import net.intercomj.api.wallet.Wallet;
 import net.intercomj.host.apps.PluginHost;
 import net.intercomj.host.apps.ServiceRegistry;
 import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtNode;
@@ -51,7 +52,7 @@ final class TestPeer implements AutoCloseable {
         services.provide(Network.class, new NetworkService(network));
         services.provide(PeerConsole.class, console::add);
         services.provide(SidechannelConfig.class, config);
-        plugins = new PluginHost(services, commands, dataRoot);
+        plugins = new PluginHost(services, commands, new ContractApps(), dataRoot, line -> { });
         plugin = new SidechannelPlugin(() -> System.currentTimeMillis() + skewMillis.get());
         plugins.start("sidechannel", plugin);
         sidechannels().subscribe(received::add);
