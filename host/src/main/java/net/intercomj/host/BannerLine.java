@@ -20,7 +20,9 @@ public enum BannerLine {
     SUBNET_WRITABLE("Subnet writable:"),
     SIDECHANNEL_ENTRY("Sidechannel entry:"),
     SIDECHANNEL_EXTRAS("Sidechannel extras:"),
-    SC_BRIDGE("SC-Bridge:");
+    SC_BRIDGE("SC-Bridge:"),
+    /** Ours: the original logged "trac-peer RPC listening at http://…" instead. */
+    RPC("RPC:");
 
     private final String label;
 

@@ -49,6 +49,9 @@ import net.intercomj.host.net.lan.LanConfig;
 import net.intercomj.host.net.lan.LanDiscovery;
 import net.intercomj.host.net.swarm.Discovery;
 import net.intercomj.host.net.swarm.SwarmConfig;
+import net.intercomj.host.rpc.RpcServer;
+import net.intercomj.host.rpc.RpcSettings;
+import net.intercomj.host.rpc.handlers.BuiltInRoutes;
 import net.intercomj.host.store.PeerStore;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.net.Bytes32;
@@ -111,6 +114,7 @@ public final class PeerHost implements AutoCloseable {
     private volatile Optional<ScBridge> bridge = Optional.empty();
     private volatile Registration bridgeFeed = () -> { };
     private volatile Optional<SubnetNode> subnet = Optional.empty();
+    private volatile Optional<RpcServer> rpc = Optional.empty();
     private volatile String subnetChannel = "";
     private final Clock clock;
     private final Instant startedAt;
@@ -233,6 +237,14 @@ public final class PeerHost implements AutoCloseable {
         startSubnet(options, networkService, out);
         if (options.app().isPresent()) {
             pinApp(options.app().get(), subnet.orElseThrow(), warnings);
+        }
+        if (options.rpcEnabled()) {
+            try {
+                rpc = Optional.of(RpcServer.start(RpcSettings.from(options.rpc()),
+                        BuiltInRoutes.all(subnet.orElseThrow(), wallet, options.subnetChannel(), contractApps)));
+            } catch (RuntimeException e) {
+                throw new PluginException("RPC failed to start: " + describe(e), e);
+            }
         }
         if (bridge.isPresent()) {
             listen(bridge.get());
@@ -419,6 +431,7 @@ public final class PeerHost implements AutoCloseable {
         });
         bridge.ifPresent(running -> values.put(BannerLine.SC_BRIDGE,
                 "ws://" + hostForUrl(running.address()) + ":" + running.address().getPort()));
+        rpc.ifPresent(running -> values.put(BannerLine.RPC, running.url()));
         List<String> lines = new ArrayList<>(Banner.render(values));
         // trac-peer prints these two when its subnet starts.
         int end = !lines.isEmpty() && lines.getLast().isEmpty() ? lines.size() - 1 : lines.size();
@@ -495,6 +508,7 @@ public final class PeerHost implements AutoCloseable {
         requestStop();
         bridgeFeed.close();
         bridge.ifPresent(ScBridge::close);
+        rpc.ifPresent(RpcServer::close);
         plugins.close();
         subnet.ifPresent(SubnetNode::close);
         network.close();

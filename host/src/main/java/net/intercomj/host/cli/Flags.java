@@ -25,8 +25,10 @@ import java.util.Optional;
 /**
  * The flag table: every flag the peer accepts. Names, aliases, env vars and defaults are
  * those of the original peer (spec upstream-sidechannel-bridge §1.3), except the flags of
- * ours ({@code --wallet-password-file}, {@code --log-level}, {@code --lan-discovery}, {@code --app}) and the DHT bootstrap
- * defaults, which are left to our own networking layer.
+ * ours ({@code --wallet-password-file}, {@code --log-level}, {@code --lan-discovery}, {@code --app},
+ * {@code --rpc-token}) and the DHT bootstrap defaults, which are left to our own networking layer; the RPC
+ * flags are those of spec upstream-contract-subnet-msb §6.3, except the default of
+ * {@code --rpc-allow-origin} (none instead of {@code *}).
  */
 public final class Flags {
 
@@ -143,6 +145,21 @@ public final class Flags {
     public static final Flag SC_BRIDGE_DEBUG = flag("--sc-bridge-debug", "SC_BRIDGE_DEBUG", BOOL, "false",
             Plane.SC_BRIDGE, "Log bridge traffic in detail.");
 
+    // HTTP RPC plane (spec upstream-contract-subnet-msb §6.3, §7); the token is ours.
+    public static final Flag RPC = flag("--rpc", "PEER_RPC", BOOL, "false", Plane.RPC,
+            "Serve the HTTP RPC for wallets and dApps (needs --rpc-token).");
+    public static final Flag RPC_HOST = flag("--rpc-host", "PEER_RPC_HOST", TEXT, "127.0.0.1", Plane.RPC,
+            "Address the RPC listens on.");
+    public static final Flag RPC_PORT = flag("--rpc-port", "PEER_RPC_PORT", PORT, "5001", Plane.RPC,
+            "Port the RPC listens on.");
+    public static final Flag RPC_TOKEN = flag("--rpc-token", "PEER_RPC_TOKEN", TEXT, "", Plane.RPC,
+            "Token clients send as \"Authorization: Bearer <token>\"; required when the RPC is on.");
+    public static final Flag RPC_ALLOW_ORIGIN = flag("--rpc-allow-origin", "PEER_RPC_ALLOW_ORIGIN", TEXT, "",
+            Plane.RPC, "Web origin whose pages may call the RPC (CORS), such as http://localhost:5173, or * for"
+                    + " any. Without it no CORS headers are sent, and browsers keep other sites' pages out.");
+    public static final Flag RPC_MAX_BODY_BYTES = flag("--rpc-max-body-bytes", "PEER_RPC_MAX_BODY_BYTES", INT,
+            "1000000", Plane.RPC, "Largest request body accepted, in bytes; larger requests get 413.");
+
     // Timer feature.
     public static final Flag TIMER_FEATURE = flag("--timer", "INTERCOM_TIMER", BOOL, "false", TIMER,
             "Run the sample timer feature (only on the subnet admin).");
@@ -153,6 +170,9 @@ public final class Flags {
             List.of("PEER_DHT_BOOTSTRAP", "DHT_BOOTSTRAP"), HOST_PORT_LIST, "", NETWORK,
             "Discovery bootstrap nodes for the peer (subnet and sidechannels); without them, the built-in"
                     + " zero-config bootstrap.");
+    /** Needs the settlement plane: the RPC's transaction routes pay and prove through the MSB. */
+    public static final Flag API_TX_EXPOSED = flag("--api-tx-exposed", "PEER_API_TX_EXPOSED", BOOL, "false",
+            Plane.MSB, "Let RPC clients submit transactions (the RPC's transaction routes).");
     public static final Flag MSB_DHT_BOOTSTRAP = flag("--msb-dht-bootstrap", "MSB_DHT_BOOTSTRAP", HOST_PORT_LIST, "",
             Plane.MSB, "Discovery bootstrap nodes for the settlement (MSB) network; without them, the built-in"
                     + " zero-config bootstrap.");
@@ -173,8 +193,9 @@ public final class Flags {
             SIDECHANNEL_OWNER_WRITE_CHANNELS, SIDECHANNEL_WELCOME, SIDECHANNEL_WELCOME_REQUIRED,
             SC_BRIDGE, SC_BRIDGE_HOST, SC_BRIDGE_PORT, SC_BRIDGE_FILTER, SC_BRIDGE_FILTER_CHANNEL, SC_BRIDGE_TOKEN,
             SC_BRIDGE_CLI, SC_BRIDGE_CLI_UNSAFE, SC_BRIDGE_ORIGINS, SC_BRIDGE_DEBUG,
+            RPC, RPC_HOST, RPC_PORT, RPC_TOKEN, RPC_ALLOW_ORIGIN, RPC_MAX_BODY_BYTES,
             TIMER_FEATURE,
-            PEER_DHT_BOOTSTRAP, LAN_DISCOVERY, MSB_DHT_BOOTSTRAP);
+            PEER_DHT_BOOTSTRAP, LAN_DISCOVERY, MSB_DHT_BOOTSTRAP, API_TX_EXPOSED);
 
     /** The flag one of whose names (long name or alias, with the dashes) is {@code name}. */
     public static Optional<Flag> byName(String name) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.intercomj.host.cli.PeerOptions.RpcOptions;
 import net.intercomj.host.cli.PeerOptions.ScBridgeOptions;
 import net.intercomj.host.cli.PeerOptions.SidechannelOptions;
 
@@ -21,6 +22,12 @@ import net.intercomj.host.cli.PeerOptions.SidechannelOptions;
  * Collects every problem instead of stopping at the first, so one run shows them all.
  */
 final class OptionResolver {
+
+    /** The original's messages for a bad RPC port or body limit (spec upstream-contract-subnet-msb §6.3). */
+    static final String RPC_PORT_MESSAGE = "Invalid --rpc-port. Expected integer 1-65535.";
+    static final String RPC_MAX_BODY_MESSAGE = "Invalid --rpc-max-body-bytes. Expected a positive integer.";
+    /** Ours, in the words of the bridge's. */
+    static final String RPC_TOKEN_MESSAGE = "RPC requires --rpc-token (auth is mandatory).";
 
     /** A value's text and where it came from, for error messages. */
     private record Raw(String text, String origin) {}
@@ -82,6 +89,17 @@ final class OptionResolver {
                 bridgeRequested && !bridgeToken.isBlank(),
                 bridgeHost, bridgePort, bridgeToken, bridgeFilter, bridgeFilterChannels,
                 bool(SC_BRIDGE_CLI), bool(SC_BRIDGE_CLI_UNSAFE), list(SC_BRIDGE_ORIGINS), bool(SC_BRIDGE_DEBUG));
+        boolean rpcRequested = bool(RPC);
+        String rpcToken = read(RPC_TOKEN, ValueKind.TEXT, text -> text);
+        RpcOptions rpc = new RpcOptions(
+                // As for the bridge: without a token the RPC stays off, and the missing token is reported below.
+                rpcRequested && !rpcToken.isBlank(),
+                read(RPC_HOST, ValueKind.TEXT, text -> text),
+                upstreamChecked(RPC_PORT, ValueKind.PORT, Values::port, RPC_PORT_MESSAGE),
+                rpcToken,
+                Optional.of(read(RPC_ALLOW_ORIGIN, ValueKind.TEXT, String::trim)).filter(origin -> !origin.isEmpty()),
+                upstreamChecked(RPC_MAX_BODY_BYTES, ValueKind.INT, Values::positiveInteger, RPC_MAX_BODY_MESSAGE),
+                bool(API_TX_EXPOSED));
         boolean timer = bool(TIMER_FEATURE);
         List<HostPort> peerDhtBootstrap = read(PEER_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
         List<HostPort> msbDhtBootstrap = read(MSB_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
@@ -91,6 +109,10 @@ final class OptionResolver {
         if (bridgeRequested && bridgeToken.isBlank() && !failed.contains(SC_BRIDGE_TOKEN)) {
             errors.add("SC-Bridge requires --sc-bridge-token (auth is mandatory).");
         }
+        // Ours: the original's RPC had no authentication at all (spec §9 item 22f).
+        if (rpcRequested && rpcToken.isBlank() && !failed.contains(RPC_TOKEN)) {
+            errors.add(RPC_TOKEN_MESSAGE);
+        }
         Optional<String> subnetBootstrap = subnetBootstrap();
 
         if (!errors.isEmpty()) {
@@ -98,7 +120,7 @@ final class OptionResolver {
         }
         return new ParseOutcome.Run(new PeerOptions(peerStoreName, peerStoresDirectory, msbStoreName,
                 msbStoresDirectory, walletPasswordFile, logLevel, subnetChannel, subnetBootstrap, app, sidechannel,
-                scBridge, timer, peerDhtBootstrap, msbDhtBootstrap, lanDiscovery, inactiveFlags()));
+                scBridge, rpc, timer, peerDhtBootstrap, msbDhtBootstrap, lanDiscovery, inactiveFlags()));
     }
 
     private SidechannelOptions sidechannel() {
@@ -235,6 +257,30 @@ final class OptionResolver {
             } catch (Values.BadValue impossible) {
                 throw new IllegalStateException("Default of " + flag.name() + " is invalid", impossible);
             }
+        }
+    }
+
+    /**
+     * Reads {@code flag} like {@link #read(Flag, ValueKind, Reader)}, but reports a bad value with
+     * the original's fixed {@code message}. Unlike the original, the value is checked even when its
+     * plane is off, as every other flag is.
+     */
+    private <T> T upstreamChecked(Flag flag, ValueKind kind, Reader<T> reader, String message) {
+        if (flag.kind() != kind) {
+            throw new IllegalStateException(flag.name() + " is " + flag.kind() + ", not " + kind);
+        }
+        Optional<Raw> raw = supplied(flag);
+        if (raw.isPresent()) {
+            try {
+                return reader.read(raw.get().text());
+            } catch (Values.BadValue e) {
+                fail(flag, message);
+            }
+        }
+        try {
+            return reader.read(flag.defaultValue());
+        } catch (Values.BadValue impossible) {
+            throw new IllegalStateException("Default of " + flag.name() + " is invalid", impossible);
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param app                 the contract app a subnet created by this peer pins (a plugin id)
  * @param sidechannel         sidechannel plane settings
  * @param scBridge            SC-Bridge settings
+ * @param rpc                 HTTP RPC settings
  * @param timer               whether the sample timer feature runs
  * @param peerDhtBootstrap    discovery bootstrap nodes of the peer; empty means the built-in
  *                            zero-config default of the networking layer
@@ -53,6 +54,7 @@ public record PeerOptions(
         Optional<String> app,
         SidechannelOptions sidechannel,
         ScBridgeOptions scBridge,
+        RpcOptions rpc,
         boolean timer,
         List<HostPort> peerDhtBootstrap,
         List<HostPort> msbDhtBootstrap,
@@ -72,6 +74,7 @@ public record PeerOptions(
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(sidechannel, "sidechannel");
         Objects.requireNonNull(scBridge, "scBridge");
+        Objects.requireNonNull(rpc, "rpc");
         peerDhtBootstrap = List.copyOf(peerDhtBootstrap);
         msbDhtBootstrap = List.copyOf(msbDhtBootstrap);
         inactiveFlags = List.copyOf(inactiveFlags);
@@ -95,6 +98,11 @@ public record PeerOptions(
     /** Whether the SC-Bridge is on. */
     public boolean scBridgeEnabled() {
         return scBridge.enabled();
+    }
+
+    /** Whether the HTTP RPC is on. */
+    public boolean rpcEnabled() {
+        return rpc.enabled();
     }
 
     /**
@@ -257,6 +265,52 @@ public record PeerOptions(
                     + ", token=" + (token.isEmpty() ? "" : "<redacted>") + ", filter=" + filter
                     + ", filterChannels=" + filterChannels + ", cli=" + cli + ", cliUnsafe=" + cliUnsafe + ", origins=" + origins
                     + ", debug=" + debug + "]";
+        }
+    }
+
+    /**
+     * HTTP RPC settings (spec upstream-contract-subnet-msb §6.3 and §7; the token is ours).
+     *
+     * @param enabled      serve the RPC
+     * @param host         bind host
+     * @param port         bind port, 1 to 65535 (0, outside flags: a free one)
+     * @param token        the bearer token clients present; never blank when {@code enabled}
+     * @param allowOrigin  the CORS origin ({@code *} for any); empty: no CORS headers
+     * @param maxBodyBytes largest request body accepted, at least 1
+     * @param apiTxExposed whether the transaction routes may be served; they need the settlement
+     *                     plane, which is not built yet, so for now this only records the flag
+     */
+    public record RpcOptions(
+            boolean enabled,
+            String host,
+            int port,
+            String token,
+            Optional<String> allowOrigin,
+            int maxBodyBytes,
+            boolean apiTxExposed) {
+
+        /** Rejects nulls, a bad port or body limit, and an enabled RPC without a token. */
+        public RpcOptions {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(allowOrigin, "allowOrigin");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
+            }
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+            }
+            if (enabled && token.isBlank()) {
+                throw new IllegalArgumentException("An enabled RPC needs a token");
+            }
+        }
+
+        /** Like the record's own, but without the token, so options can be logged safely. */
+        @Override
+        public String toString() {
+            return "RpcOptions[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token="
+                    + (token.isEmpty() ? "" : "<redacted>") + ", allowOrigin=" + allowOrigin + ", maxBodyBytes="
+                    + maxBodyBytes + ", apiTxExposed=" + apiTxExposed + "]";
         }
     }
 }

@@ -14,6 +14,8 @@ public enum Plane {
     SIDECHANNEL("Sidechannels", true),
     /** The local WebSocket bridge for agents and web UIs. */
     SC_BRIDGE("SC-Bridge", true),
+    /** The HTTP RPC for wallets and dApps. */
+    RPC("HTTP RPC", true),
     /** Peer discovery and connections. */
     NETWORK("Network", true),
     /** The settlement network (MSB). */

@@ -66,6 +66,15 @@ final class Values {
         }
     }
 
+    /** An integer of at least 1. */
+    static int positiveInteger(String text) throws BadValue {
+        int value = integer(text);
+        if (value < 1) {
+            throw new BadValue("expected a positive integer, got " + quote(text));
+        }
+        return value;
+    }
+
     static int port(String text) throws BadValue {
         String trimmed = text.trim();
         int port;

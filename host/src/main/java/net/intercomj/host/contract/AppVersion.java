@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
@@ -36,6 +37,35 @@ public final class AppVersion {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the app's code at " + code, e);
         }
+    }
+
+    /**
+     * The hash of named files, framed as a jar's entries are (name, a zero byte, the length as 8
+     * bytes, the bytes) and taken in name order whatever the map's order.
+     *
+     * @param files file name → content
+     */
+    public static String ofFiles(Map<String, byte[]> files) {
+        return digest(new TreeMap<>(files));
+    }
+
+    /**
+     * The hash of the GraalJS app in {@code folder}: {@link #ofFiles} over its {@code contract.js}
+     * and {@code protocol.js}, the two files its code is. Other files of the folder
+     * ({@code app.json}, a README) do not count.
+     *
+     * @throws UncheckedIOException when either file cannot be read
+     */
+    public static String ofJsApp(Path folder) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String name : List.of("contract.js", "protocol.js")) {
+            try {
+                files.put(name, Files.readAllBytes(folder.resolve(name)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the app's " + name + " in " + folder, e);
+            }
+        }
+        return ofFiles(files);
     }
 
     private static String ofJar(Path jar) throws IOException {

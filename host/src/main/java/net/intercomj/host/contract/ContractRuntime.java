@@ -50,6 +50,11 @@ public final class ContractRuntime implements ContractCalls {
         return new ContractRuntime(DefinedContract.of(app));
     }
 
+    /** What the contract registered: its operations by type, for readers such as the RPC's schema. */
+    public DefinedContract contract() {
+        return contract;
+    }
+
     @Override
     public TxOutcome tx(JsonNode op, OpContext context) {
         JsonNode value = op.get("value");

@@ -15,6 +15,9 @@ final class ArgumentValues {
             // An enabled bridge needs a token.
             args.addAll(List.of(Flags.SC_BRIDGE_TOKEN.name(), "t"));
         }
+        if (flag == Flags.RPC) {
+            args.addAll(List.of(Flags.RPC_TOKEN.name(), "t"));
+        }
         return args;
     }
 

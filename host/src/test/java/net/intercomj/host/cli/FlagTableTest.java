@@ -58,11 +58,15 @@ class FlagTableTest {
                 // Ours.
                 "--wallet-password-file", "--log-level", "--lan-discovery", "--app",
                 // Ours too: the original let every bridge client run /get_keys and /exit, and had no origin check.
-                "--sc-bridge-cli-unsafe", "--sc-bridge-origins");
+                "--sc-bridge-cli-unsafe", "--sc-bridge-origins",
+                // The original's RPC runner flags (spec upstream-contract-subnet-msb §6.3) ...
+                "--rpc", "--rpc-host", "--rpc-port", "--rpc-allow-origin", "--rpc-max-body-bytes", "--api-tx-exposed",
+                // ... and ours: the original's RPC had no authentication.
+                "--rpc-token");
     }
 
     @Test
-    void theHostSubnetNetworkSidechannelAndScBridgePlanesAreBuilt() {
+    void theHostSubnetNetworkSidechannelScBridgeAndRpcPlanesAreBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
                 "--wallet-password-file", "--log-level", "--subnet-channel", "--subnet-bootstrap", "--app", "--sidechannels", "--sidechannel-debug",
@@ -76,6 +80,7 @@ class FlagTableTest {
                 "--sc-bridge", "--sc-bridge-host", "--sc-bridge-port", "--sc-bridge-filter",
                 "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-cli-unsafe",
                 "--sc-bridge-origins", "--sc-bridge-debug",
+                "--rpc", "--rpc-host", "--rpc-port", "--rpc-token", "--rpc-allow-origin", "--rpc-max-body-bytes",
                 "--peer-dht-bootstrap", "--lan-discovery");
     }
 
@@ -110,8 +115,9 @@ class FlagTableTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("everyNameAndEnvVar")
     void everyNameAndEnvVarIsWired(Flag flag, String label, List<String> args, Map<String, String> env) {
-        // An enabled bridge needs a token; the token flag itself is tested without the bridge.
-        List<String> base = flag == Flags.SC_BRIDGE ? List.of("--sc-bridge-token", "t") : List.of();
+        // An enabled bridge or RPC needs a token; the token flags themselves are tested without them.
+        List<String> base = flag == Flags.SC_BRIDGE ? List.of("--sc-bridge-token", "t")
+                : flag == Flags.RPC ? List.of("--rpc-token", "t") : List.of();
         List<String> all = new ArrayList<>(base);
         all.addAll(args);
         PeerOptions defaults = withoutNotes(cli.run(base));
@@ -135,6 +141,6 @@ class FlagTableTest {
     private static PeerOptions withoutNotes(PeerOptions o) {
         return new PeerOptions(o.peerStoreName(), o.peerStoresDirectory(), o.msbStoreName(), o.msbStoresDirectory(),
                 o.walletPasswordFile(), o.logLevel(), o.subnetChannel(), o.subnetBootstrap(), o.app(), o.sidechannel(),
-                o.scBridge(), o.timer(), o.peerDhtBootstrap(), o.msbDhtBootstrap(), o.lanDiscovery(), List.of());
+                o.scBridge(), o.rpc(), o.timer(), o.peerDhtBootstrap(), o.msbDhtBootstrap(), o.lanDiscovery(), List.of());
     }
 }

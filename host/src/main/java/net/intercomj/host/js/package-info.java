@@ -1,0 +1,14 @@
+/**
+ * GraalJS apps: a folder with {@code contract.js} and {@code protocol.js}, ES modules written
+ * against trac-peer's {@code Contract}, {@code Protocol} and {@code Feature} classes, which the
+ * host provides as the module {@code 'trac-peer'}. {@link net.intercomj.host.js.JsApp} turns such a
+ * folder into a {@link net.intercomj.api.contract.ContractApp}, so the contract runtime, schemas and
+ * version pinning treat it like a Java app; {@link net.intercomj.host.js.JsApps} loads every app
+ * folder of an {@code apps/} directory.
+ *
+ * <p>Every contract instance runs in a polyglot context of its own, on one shared
+ * {@link net.intercomj.host.js.JsEngine}, under {@code SandboxPolicy.CONSTRAINED}: no host classes,
+ * no I/O, no threads, a statement limit per call, and no clock or random numbers
+ * ({@code sandbox.js}).
+ */
+package net.intercomj.host.js;

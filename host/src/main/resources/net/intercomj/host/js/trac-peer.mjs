@@ -1,0 +1,790 @@
+// The 'trac-peer' module of Intercom's GraalJS apps: the Contract, Protocol and Feature classes of
+// trac-peer 0.4.8 (spec upstream-contract-subnet-msb.md §1), so that an app written for trac-peer
+// runs with its imports unchanged:
+//
+//     import { Contract, Protocol, Feature } from 'trac-peer';
+//
+// The host provides the storage (through the Java object below) and calls the contract; the
+// classes keep trac-peer's fields, methods, messages and result semantics. What needs the peer's
+// network, wallet or clock is absent or throws a clear error (see docs/apps.md, "GraalJS apps").
+
+const host = globalThis.__intercomHost;
+
+// Captured before any app code runs, so that an app replacing them cannot change what is stored.
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+
+// Errors the host records as a deliberate failure of the op (as for an AssertionError).
+const failures = new WeakSet();
+
+function notAvailable(what, why) {
+    return new Error(what + ' is not available to a GraalJS app' + (why ? ': ' + why : ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// assert (what trac-peer hands its contracts as this.assert: Node's assert module, in part)
+
+class AssertionError extends Error {
+    constructor(options) {
+        super(options.message);
+        this.name = 'AssertionError';
+        this.code = 'ERR_ASSERTION';
+        this.actual = options.actual;
+        this.expected = options.expected;
+        this.operator = options.operator;
+        this.generatedMessage = options.generatedMessage;
+    }
+}
+
+// Node's util.inspect, for the values an assertion message shows.
+function inspect(value) {
+    switch (typeof value) {
+        case 'string':
+            return "'" + value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";
+        case 'number':
+            return Object.is(value, -0) ? '-0' : String(value);
+        case 'bigint':
+            return String(value) + 'n';
+        case 'undefined':
+            return 'undefined';
+        case 'function':
+            return '[Function: ' + (value.name || '(anonymous)') + ']';
+        case 'object':
+            if (value === null) {
+                return 'null';
+            }
+            if (typeof value.then === 'function') {
+                return 'a Promise';
+            }
+            try {
+                const text = stringify(value);
+                return text === undefined ? String(value) : text;
+            } catch (e) {
+                return Object.prototype.toString.call(value);
+            }
+        default:
+            return String(value);
+    }
+}
+
+function fail(actual, expected, operator, message, generated) {
+    // Node throws an Error given as the message itself; trac-peer then stopped the subnet. Here it
+    // fails the op with that error's message, which is what a contract writing it meant.
+    if (message instanceof Error) {
+        throw new AssertionError({ message: String(message.message), actual, expected, operator, generatedMessage: false });
+    }
+    const isGenerated = message === undefined || message === null;
+    throw new AssertionError({
+        message: isGenerated ? generated : String(message),
+        actual, expected, operator, generatedMessage: isGenerated
+    });
+}
+
+function assert(value, message) {
+    if (!value) {
+        fail(value, true, '==', message, inspect(value) + ' == true');
+    }
+}
+assert.ok = assert;
+assert.AssertionError = AssertionError;
+assert.fail = function (message) {
+    fail(undefined, undefined, 'fail', message, 'Failed');
+};
+assert.equal = function (actual, expected, message) {
+    // eslint-disable-next-line eqeqeq
+    if (!(actual == expected || (actual !== actual && expected !== expected))) {
+        fail(actual, expected, '==', message, inspect(actual) + ' == ' + inspect(expected));
+    }
+};
+assert.notEqual = function (actual, expected, message) {
+    // eslint-disable-next-line eqeqeq
+    if (actual == expected || (actual !== actual && expected !== expected)) {
+        fail(actual, expected, '!=', message, inspect(actual) + ' != ' + inspect(expected));
+    }
+};
+assert.strictEqual = function (actual, expected, message) {
+    if (!Object.is(actual, expected)) {
+        fail(actual, expected, 'strictEqual', message,
+            'Expected values to be strictly equal:\n\n' + inspect(actual) + ' !== ' + inspect(expected) + '\n');
+    }
+};
+assert.notStrictEqual = function (actual, expected, message) {
+    if (Object.is(actual, expected)) {
+        fail(actual, expected, 'notStrictEqual', message,
+            'Expected "actual" to be strictly unequal to: ' + inspect(expected));
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers of trac-peer's Protocol (src/utils/types.js), as its semantics are
+
+function safeJsonStringify(value) {
+    try {
+        return stringify(value);
+    } catch (e) {
+        console.log(e);
+    }
+    return null;
+}
+
+function safeJsonParse(text) {
+    try {
+        return parse(text);
+    } catch (e) {
+        console.log(e);
+    }
+    return undefined;
+}
+
+function safeClone(value) {
+    if (typeof value !== 'object') {
+        return null;
+    }
+    const text = safeJsonStringify(value);
+    if (text === null) {
+        return null;
+    }
+    const copy = safeJsonParse(text);
+    return copy === undefined ? null : copy;
+}
+
+// decimals as trac-peer reads them: not a number → 18, else its integer part.
+function decimalsOf(decimals) {
+    return isNaN(decimals) ? 18 : parseInt(decimals);
+}
+
+// The host's SafeValues does the arithmetic, so a JavaScript and a Java app agree.
+const MAX_DECIMALS = 1000;
+
+function fromBigIntString(string, decimals) {
+    const raw = (string ?? '').toString().trim();
+    const d = decimalsOf(decimals);
+    if (!Number.isSafeInteger(d) || d > MAX_DECIMALS) {
+        return '0';
+    }
+    return host.fromBigIntString(raw, Math.max(d, 0));
+}
+
+function toBigIntString(number, decimals) {
+    const raw = (number ?? '').toString().trim();
+    const d = decimalsOf(decimals);
+    if (!Number.isSafeInteger(d) || d > MAX_DECIMALS) {
+        return '0';
+    }
+    const result = host.toBigIntString(raw, Math.max(d, 0));
+    if (result === null) {
+        throw new Error('Amount exceeds maximum allowed value (2^128 - 1)');
+    }
+    return result;
+}
+
+// Splits a command line into words the way a shell does: "double quotes" with backslash escapes,
+// 'single quotes' taken literally, a backslash escaping the next character, pieces next to each
+// other joined. Then drops the command word and reads the rest as --key value pairs.
+function splitWords(line) {
+    const words = [];
+    let word = null;
+    let i = 0;
+    while (i < line.length) {
+        const c = line[i];
+        if (/\s/.test(c)) {
+            if (word !== null) {
+                words.push(word);
+                word = null;
+            }
+            i++;
+        } else if (c === '"') {
+            let j = i + 1;
+            let piece = '';
+            while (j < line.length && line[j] !== '"') {
+                if (line[j] === '\\' && j + 1 < line.length) {
+                    j++;
+                }
+                piece += line[j];
+                j++;
+            }
+            word = (word ?? '') + piece;
+            i = j + 1;
+        } else if (c === "'") {
+            const end = line.indexOf("'", i + 1);
+            const stop = end < 0 ? line.length : end;
+            word = (word ?? '') + line.substring(i + 1, stop);
+            i = stop + 1;
+        } else if (c === '\\' && i + 1 < line.length) {
+            word = (word ?? '') + line[i + 1];
+            i += 2;
+        } else {
+            word = (word ?? '') + c;
+            i++;
+        }
+    }
+    if (word !== null) {
+        words.push(word);
+    }
+    return words;
+}
+
+function parseArgs(cmdline) {
+    const words = splitWords(String(cmdline)).slice(1);
+    const args = {};
+    for (let i = 0; i < words.length; i += 2) {
+        const key = words[i].startsWith('--') ? words[i].substring(2) : words[i];
+        args[key] = i + 1 < words.length ? words[i + 1] : null;
+    }
+    return args;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check: the contract's schemas (trac-peer's fastest-validator dialect, run by the host)
+
+// A schema as JSON: a RegExp becomes its source (and patternFlags), a function is refused.
+function schemaJson(schema, what) {
+    if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
+        throw new TypeError(what + ': a schema is an object');
+    }
+    function convert(value, path) {
+        if (typeof value === 'function') {
+            throw new TypeError(what + ': functions in a schema are not supported (at ' + path + ')');
+        }
+        if (typeof value === 'bigint') {
+            return String(value);
+        }
+        if (value instanceof RegExp) {
+            return value.source;
+        }
+        if (Array.isArray(value)) {
+            return value.map((item, index) => convert(item, path + '[' + index + ']'));
+        }
+        if (value !== null && typeof value === 'object') {
+            const out = {};
+            for (const key of Object.keys(value)) {
+                out[key] = convert(value[key], path ? path + '.' + key : key);
+                if (key === 'pattern' && value[key] instanceof RegExp && value[key].flags && value.patternFlags === undefined) {
+                    out.patternFlags = value[key].flags;
+                }
+            }
+            return out;
+        }
+        return value;
+    }
+    return stringify(convert(schema, ''));
+}
+
+class Check {
+    constructor() {
+        this.schemata = {};
+    }
+
+    addSchema(type, schema) {
+        const text = schemaJson(schema, 'addSchema(type, schema)');
+        const problem = host.compileSchema(String(type), text);
+        if (problem !== null) {
+            throw new Error(problem);
+        }
+        this.schemata[type] = parse(text);
+    }
+
+    hasSchema(type) {
+        return this.schemata[type] !== undefined;
+    }
+
+    validateSchema(type, op) {
+        if (!this.hasSchema(type)) {
+            throw new TypeError('validateSchema(type, op): no schema ' + type);
+        }
+        return host.validateSchema(String(type), stringify(op) ?? 'null') === true;
+    }
+
+    // A checking function, as fastest-validator's compile gives: true, or an array of errors.
+    compile(schema) {
+        const text = schemaJson(schema, 'compile(schema)');
+        const problem = host.checkSchema(text);
+        if (problem !== null) {
+            throw new Error(problem);
+        }
+        return function (payload) {
+            const errors = host.validate(text, stringify(payload) ?? 'null');
+            return errors === null ? true : parse(errors);
+        };
+    }
+
+    validate(compiled, payload) {
+        return compiled(payload) === true;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contract
+
+// Storage while a call runs: trac-peer's Hyperbee batch, here the host's call.
+const storage = Object.freeze({
+    async get(key) {
+        const text = host.get(String(key));
+        return text === null ? null : { key: String(key), value: parse(text) };
+    },
+    async put(key, value) {
+        const text = stringify(value);
+        if (text === undefined) {
+            throw new TypeError('put(key,value): the value of ' + key + ' is not JSON (' + typeof value + ')');
+        }
+        host.put(String(key), text);
+    },
+    async del(key) {
+        host.del(String(key));
+    }
+});
+
+class ReservedKeyError extends Error {
+    constructor(message) {
+        super(message);
+        failures.add(this);
+    }
+}
+
+export class Contract {
+    constructor(protocol, options) {
+        this.protocol = protocol;
+        this.storage = null;
+        this.config = options;
+        this.options = options;
+        this.is_feature = false;
+        this.is_message = false;
+        this.features = {};
+        this.funcs = {};
+        this.metadata = { schemas: {}, functions: {}, features: {} };
+        this.message_handler = null;
+        this.address = null;
+        this.validator_address = null;
+        this.tx = null;
+        this.op = null;
+        this.value = null;
+        this.assert = assert;
+        this.check = new Check();
+    }
+
+    addFunction(type) {
+        if (this.features[type] !== undefined || this.check.hasSchema(type)) {
+            throw new Error('addFunction(type): The type has been registered already.');
+        }
+        this.funcs[type] = true;
+        this.metadata.functions[type] = { type };
+    }
+
+    addSchema(type, schema) {
+        if (this.funcs[type] !== undefined || this.features[type] !== undefined) {
+            throw new Error('addSchema(type, schema): The type has been registered already.');
+        }
+        this.check.addSchema(type, schema);
+        this.metadata.schemas[type] = safeClone(schema) ?? schema;
+    }
+
+    addFeature(type, func) {
+        if (this.funcs[type] !== undefined || this.check.hasSchema(type)) {
+            throw new Error('addFeature(type, func): The type has been registered already.');
+        }
+        this.features[type] = func;
+        this.metadata.features[type] = { type, name: func?.name ?? null };
+    }
+
+    messageHandler(func) {
+        this.message_handler = func;
+    }
+
+    getRoot() {
+        return this.root;
+    }
+
+    isFeature() {
+        return this.is_feature;
+    }
+
+    isMessage() {
+        return this.is_message;
+    }
+
+    // The host's list, which is trac-peer's plus msg/, umsgl/ and the host's own keys.
+    isReservedKey(key) {
+        return host.reserved(String(key));
+    }
+
+    async get(key) {
+        if (this.storage === undefined || this.storage === null) {
+            throw new Error('get(key): storage undefined');
+        }
+        const result = await this.storage.get(key);
+        return result === null ? null : result.value;
+    }
+
+    async put(key, value) {
+        if (this.storage === undefined || this.storage === null) {
+            throw new Error('put(key,value): storage undefined');
+        }
+        if (this.isReservedKey(key)) {
+            throw new ReservedKeyError('put(key,value): ' + key + 'is reserved');
+        }
+        return await this.storage.put(key, value);
+    }
+
+    async del(key) {
+        if (this.storage === undefined || this.storage === null) {
+            throw new Error('del(key): storage undefined');
+        }
+        if (this.isReservedKey(key)) {
+            throw new ReservedKeyError('del(key): ' + key + 'is reserved');
+        }
+        await this.storage.del(key);
+    }
+
+    async emptyPromise() {
+        return undefined;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protocol
+
+export class Protocol {
+    constructor(peer, base, options) {
+        this.api = {};
+        this.base = base;
+        this.peer = peer;
+        this.config = options;
+        this.options = options;
+        this.input = null;
+        this.tokenized_input = null;
+        this.features = {};
+        this.fromBigIntString = fromBigIntString;
+        this.toBigIntString = toBigIntString;
+        this.safeJsonStringify = safeJsonStringify;
+        this.safeJsonParse = safeJsonParse;
+        this.safeClone = safeClone;
+    }
+
+    featMaxBytes() {
+        return 4096;
+    }
+
+    txMaxBytes() {
+        return 4096;
+    }
+
+    msgMaxBytes() {
+        return 8192;
+    }
+
+    // Left out: a nonce is random, and an app's code must give the same result on every peer.
+    generateNonce() {
+        throw notAvailable('generateNonce()', 'a nonce is random; the host makes the nonces of transactions');
+    }
+
+    safeBigInt(value) {
+        try {
+            return BigInt(value);
+        } catch (e) {
+            return null;
+        }
+    }
+
+    parseArgs(cmdline) {
+        return parseArgs(cmdline);
+    }
+
+    async addFeature(key, feature) {
+        feature.key = key;
+        this.features[key] = feature;
+    }
+
+    getError(value) {
+        if (value === false) {
+            return new Error('Error');
+        }
+        if (value === null || value === undefined) {
+            return null;
+        }
+        if (typeof value === 'object' && value.stack !== undefined && value.message !== undefined) {
+            return value;
+        }
+        return null;
+    }
+
+    mapTxCommand(command) {
+        return null;
+    }
+
+    async tokenizeInput(input) {
+        this.input = input;
+        if (typeof input === 'string') {
+            this.tokenized_input = input.split(' ').map(word => word.trim());
+        }
+    }
+
+    async tx(subject, sim = false, surrogate = null) {
+        throw notAvailable('Protocol.tx()', 'the host sends transactions (/tx --command)');
+    }
+
+    async broadcastTransaction(obj, sim = false, surrogate = null) {
+        throw notAvailable('Protocol.broadcastTransaction()', 'the host sends transactions (/tx --command)');
+    }
+
+    async simulateTransaction(validatorPubKey, obj, surrogate = null) {
+        throw notAvailable('Protocol.simulateTransaction()', 'the host runs simulations');
+    }
+
+    async generateTx() {
+        throw notAvailable('Protocol.generateTx()', 'the host makes transactions');
+    }
+
+    async customCommand(input) {
+    }
+
+    async printOptions() {
+    }
+
+    async extendApi() {
+    }
+
+    async getSigned(key) {
+        throw notAvailable('Protocol.getSigned()', 'not yet');
+    }
+
+    async get(key) {
+        throw notAvailable('Protocol.get()', 'not yet');
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feature
+
+export class Feature {
+    constructor(peer, options) {
+        this.peer = peer;
+        this.key = '';
+        this.config = options;
+        this.options = options;
+    }
+
+    async getSigned(key) {
+        throw notAvailable('Feature.getSigned()', 'not yet');
+    }
+
+    async get(key) {
+        throw notAvailable('Feature.get()', 'not yet');
+    }
+
+    async append(key, value) {
+        throw notAvailable('Feature.append()', 'features appending data to a subnet are not available yet');
+    }
+
+    async start(options = {}) {
+        throw new Error('Not implemented: start(options = {})');
+    }
+
+    async stop(options = {}) {
+        throw new Error('Not implemented: stop(options = {})');
+    }
+
+    async sleep(ms) {
+        throw notAvailable('Feature.sleep()', 'there are no timers');
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The host's side: how it builds the app and runs a call. Handed to the host through a global it
+// removes at once; not part of the module's exports.
+
+function clearCall(contract) {
+    contract.address = null;
+    contract.validator_address = null;
+    contract.is_message = false;
+    contract.is_feature = false;
+    contract.tx = null;
+    contract.op = null;
+    contract.value = null;
+    contract.storage = null;
+}
+
+// Tracks a promise (or value) to the end of the host's call, when the job queue has run.
+function settle(result) {
+    const box = { state: 'pending', value: undefined, error: undefined };
+    Promise.resolve(result).then(
+        value => {
+            box.state = 'fulfilled';
+            box.value = value;
+        },
+        error => {
+            box.state = 'rejected';
+            box.error = error;
+        });
+    return box;
+}
+
+function errorText(error) {
+    try {
+        if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+            const name = error.name === undefined ? 'Error' : String(error.name);
+            return error.message === undefined ? name : name + ': ' + String(error.message);
+        }
+        return 'uncaught ' + inspect(error);
+    } catch (e) {
+        return 'uncaught value that cannot be printed';
+    }
+}
+
+function isFailure(error) {
+    try {
+        return failures.has(error)
+            || (error !== null && typeof error === 'object' && error.constructor?.name === 'AssertionError');
+    } catch (e) {
+        return false;
+    }
+}
+
+function describeRejection(error) {
+    if (isFailure(error)) {
+        return { outcome: 'failure', message: String(error.message) };
+    }
+    return { outcome: 'error', message: errorText(error) };
+}
+
+function standIns(options) {
+    const base = { writable: false, key: null };
+    const peer = {
+        base,
+        config: options,
+        wallet: { publicKey: null, secretKey: null, address: null },
+        protocol: { instance: null },
+        contract: { instance: null }
+    };
+    return { peer, base };
+}
+
+const driver = Object.freeze({
+    newProtocol(ProtocolClass, optionsText) {
+        if (typeof ProtocolClass !== 'function') {
+            throw new TypeError('protocol.js must export its Protocol class as default (export default class ... extends Protocol)');
+        }
+        const options = parse(optionsText);
+        const { peer, base } = standIns(options);
+        const protocol = new ProtocolClass(peer, base, options);
+        peer.protocol.instance = protocol;
+        return protocol;
+    },
+
+    extendApi(protocol) {
+        return settle(protocol.extendApi());
+    },
+
+    newContract(ContractClass, protocol, optionsText) {
+        if (typeof ContractClass !== 'function') {
+            throw new TypeError('contract.js must export its Contract class as default (export default class ... extends Contract)');
+        }
+        const contract = new ContractClass(protocol, parse(optionsText));
+        if (!(contract instanceof Contract)) {
+            throw new TypeError('the class contract.js exports does not extend Contract from trac-peer');
+        }
+        protocol.peer.contract.instance = contract;
+        return contract;
+    },
+
+    // What the constructor registered, as trac-peer's execute would dispatch it.
+    registrations(contract) {
+        const schemas = Object.keys(contract.check.schemata);
+        const functions = Object.keys(contract.funcs).filter(type => !contract.check.hasSchema(type));
+        const withMethod = type => contract[type] !== undefined;
+        return stringify({
+            schemas: schemas.filter(withMethod),
+            functions: functions.filter(withMethod),
+            withoutMethod: schemas.concat(functions).filter(type => !withMethod(type)),
+            features: Object.keys(contract.features).filter(type => contract.features[type] !== undefined),
+            messageHandler: typeof contract.message_handler === 'function'
+        });
+    },
+
+    // Starts one call: sets the call's fields and calls the function, handler or hook.
+    run(contract, kind, type, opText, valueText, address, validatorAddress, tx) {
+        clearCall(contract);
+        contract.is_feature = kind === 'feature';
+        contract.is_message = kind === 'msg';
+        contract.address = address;
+        contract.validator_address = validatorAddress;
+        contract.tx = tx;
+        contract.op = parse(opText);
+        contract.value = parse(valueText);
+        contract.storage = storage;
+        let result;
+        try {
+            if (kind === 'feature') {
+                // trac-peer calls a feature handler as a property of contract.features.
+                result = contract.features[type]();
+            } else if (kind === 'msg') {
+                result = contract.message_handler();
+            } else {
+                result = contract[type]();
+            }
+        } catch (error) {
+            result = Promise.reject(error);
+        }
+        return settle(result);
+    },
+
+    // Ends the call once the job queue has run: clears the fields, says how it went.
+    finish(contract, kind, box) {
+        clearCall(contract);
+        if (box.state === 'pending') {
+            return { outcome: 'pending', message: null };
+        }
+        if (box.state === 'rejected') {
+            return describeRejection(box.error);
+        }
+        // trac-peer's getError: a function or chat hook returning false or an Error failed.
+        const value = box.value;
+        if (kind !== 'feature') {
+            if (value === false) {
+                return { outcome: 'failure', message: 'Error' };
+            }
+            if (value !== null && typeof value === 'object' && value.stack !== undefined && value.message !== undefined) {
+                return { outcome: 'failure', message: String(value.message) };
+            }
+        }
+        return { outcome: 'ok', message: null };
+    },
+
+    describe(box) {
+        if (box.state === 'rejected') {
+            return describeRejection(box.error);
+        }
+        return { outcome: box.state === 'pending' ? 'pending' : 'ok', message: null };
+    },
+
+    // Protocol.mapTxCommand's result as {type, value} JSON, or why it cannot be one.
+    mapTxCommand(protocol, command) {
+        const obj = protocol.mapTxCommand(command);
+        if (obj === null || obj === undefined) {
+            return { command: null, problem: null };
+        }
+        if (typeof obj !== 'object' || typeof obj.type !== 'string' || obj.value === undefined) {
+            return { command: null, problem: 'mapTxCommand returned ' + inspect(obj) + ', not {type: string, value}' };
+        }
+        try {
+            const text = stringify({ type: obj.type, value: obj.value });
+            if (!('value' in parse(text))) {
+                return { command: null, problem: 'the value mapTxCommand returned is not JSON (' + typeof obj.value + ')' };
+            }
+            return { command: text, problem: null };
+        } catch (e) {
+            return { command: null, problem: 'the value mapTxCommand returned is not JSON: ' + errorText(e) };
+        }
+    },
+
+    customCommand(protocol, input) {
+        let result;
+        try {
+            result = protocol.customCommand(input);
+        } catch (error) {
+            result = Promise.reject(error);
+        }
+        return settle(result);
+    }
+});
+
+globalThis.__intercomDriver = driver;
