@@ -15,7 +15,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import net.intercomj.api.bridge.Bridge;
@@ -43,6 +47,7 @@ import net.intercomj.host.cli.PeerOptions;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.contract.ContractPin;
 import net.intercomj.host.contract.PinnedContract;
+import net.intercomj.host.js.JsApps;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.lan.LanConfig;
@@ -99,6 +104,8 @@ import org.slf4j.LoggerFactory;
 public final class PeerHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PeerHost.class);
+    /** How long {@code --app} waits for GraalJS apps still loading. */
+    private static final Duration JS_APPS_WAIT = Duration.ofSeconds(60);
 
     private final PeerStore store;
     private final PeerNetwork network;
@@ -111,6 +118,8 @@ public final class PeerHost implements AutoCloseable {
     private final ContractApps contractApps = new ContractApps();
     // Where plugin problems found after start-up are reported; set once the peer starts its plugins.
     private volatile CommandOutput operatorWarnings = line -> { };
+    private volatile List<JsApps.Loaded> jsApps = List.of();
+    private final CompletableFuture<Void> jsAppsLoaded = new CompletableFuture<>();
     private volatile Optional<ScBridge> bridge = Optional.empty();
     private volatile Registration bridgeFeed = () -> { };
     private volatile Optional<SubnetNode> subnet = Optional.empty();
@@ -233,6 +242,7 @@ public final class PeerHost implements AutoCloseable {
         if (pluginsFolder.isPresent()) {
             plugins.loadFolder(pluginsFolder.get());
         }
+        pluginsFolder.map(folder -> folder.resolveSibling("apps")).ifPresent(folder -> loadJsApps(folder, warnings));
         // After the plugins, so the contract apps they offer are there before the log is applied.
         startSubnet(options, networkService, out);
         if (options.app().isPresent()) {
@@ -252,6 +262,25 @@ public final class PeerHost implements AutoCloseable {
             plugins.onChange(() -> refreshBridge(running));
         }
         plugins.watch();
+    }
+
+    /**
+     * Loads the GraalJS apps of the distribution's {@code apps/} folder in the background: a
+     * JavaScript engine takes seconds to start, and most subnets do not need it. A subnet that
+     * pins one of these apps waits until it is loaded.
+     */
+    private void loadJsApps(Path folder, CommandOutput warnings) {
+        Runnable done = contractApps.beginLoading();
+        Thread.ofVirtual().name("js-apps").start(() -> {
+            try {
+                JsApps.Report report = JsApps.loadAll(folder, contractApps);
+                report.problems().forEach(problem -> warnings.println("App skipped: " + problem));
+                jsApps = report.loaded();
+            } finally {
+                done.run();
+                jsAppsLoaded.complete(null);
+            }
+        });
     }
 
     /** After plugins were loaded or unloaded: the bridge serves their web apps and the sidechannel plane's messages. */
@@ -296,6 +325,16 @@ public final class PeerHost implements AutoCloseable {
      * the app is loaded: joiners run whatever the subnet pins.
      */
     private void pinApp(String app, SubnetNode node, CommandOutput warnings) throws PluginException {
+        if (contractApps.versions(app).isEmpty() && contractApps.isLoading()) {
+            try {
+                // The app may be a GraalJS app still loading in the background.
+                jsAppsLoaded.get(JS_APPS_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("GraalJS apps were not loaded within {}", JS_APPS_WAIT);
+            }
+        }
         List<ContractApps.Installed> versions = contractApps.versions(app);
         if (versions.size() != 1) {
             throw new PluginException("--app " + app + ": " + (versions.isEmpty()
@@ -511,6 +550,7 @@ public final class PeerHost implements AutoCloseable {
         rpc.ifPresent(RpcServer::close);
         plugins.close();
         subnet.ifPresent(SubnetNode::close);
+        jsApps.forEach(loaded -> loaded.app().close());
         network.close();
         closeQuietly(store);
         log.debug("Peer closed");

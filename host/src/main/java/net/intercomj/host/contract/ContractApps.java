@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.intercomj.api.contract.ContractApp;
 
 /**
@@ -31,6 +33,7 @@ public final class ContractApps {
 
     private volatile Map<Key, Installed> installed = Map.of();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger loading = new AtomicInteger();
 
     /**
      * Adds {@code app} as {@code id} at {@code versionHash}, running its {@code define} now.
@@ -81,6 +84,27 @@ public final class ContractApps {
     /** Every loaded app version. */
     public List<Installed> all() {
         return List.copyOf(installed.values());
+    }
+
+    /**
+     * Marks apps as being loaded in the background (GraalJS apps take seconds to start); the
+     * returned task marks the end and tells the listeners, so an apply that waited goes on or
+     * says again why it waits.
+     */
+    public Runnable beginLoading() {
+        loading.incrementAndGet();
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                loading.decrementAndGet();
+                listeners.forEach(Runnable::run);
+            }
+        };
+    }
+
+    /** Whether apps are still being loaded in the background. */
+    public boolean isLoading() {
+        return loading.get() > 0;
     }
 
     /** Runs {@code listener} after each addition or removal (to resume an apply that waits for an app). */

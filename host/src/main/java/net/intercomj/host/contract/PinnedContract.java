@@ -52,7 +52,8 @@ public final class PinnedContract implements ContractCalls {
         }
         List<String> local = apps.versions(id).stream().map(ContractApps.Installed::versionHash).toList();
         throw new ContractUnavailable("contract version mismatch: subnet pins " + hash + ", this peer runs "
-                + (local.isEmpty() ? "none" : String.join(", ", local)) + " (app " + id + "; load that version to go on)");
+                + (local.isEmpty() ? "none" : String.join(", ", local)) + " (app " + id + "; "
+                + (apps.isLoading() ? "contract apps are still loading)" : "load that version to go on)"));
     }
 
     @Override
