@@ -33,7 +33,7 @@ class ContractAppIT {
     private static final String PUBKEY = "Peer pubkey (hex): ";
     private static final String BOOTSTRAP = "Peer subnet bootstrap: ";
     private static final String WRITER_KEY = "Peer writer key (hex): ";
-    private static final Pattern PINNED = Pattern.compile("Contract pinned: " + APP + " ([0-9a-f]{64})");
+    private static final Pattern PINNED = Pattern.compile("Contract pinned: [A-Za-z0-9._-]+ ([0-9a-f]{64})");
     private static final String REFUSED =
             "Op rejected: the contract's message handler refused the message: the same text as the last message is refused";
 
@@ -60,7 +60,7 @@ class ContractAppIT {
             creator.awaitStdoutLine("Subnet writable: true", PeerProcess.STARTUP);
             String hash = pinnedHash(creator);
             assertThat(hash).as("the pinned version is the shipped jar's").isEqualTo(shippedHash);
-            assertPinned(creator, hash);
+            assertPinned(creator, APP, hash);
 
             // 2. An admin, chat on, and both joiners as writers.
             creator.type("/add_admin --address " + creatorKey);
@@ -105,7 +105,7 @@ class ContractAppIT {
                 // The refused text was applied once only, as joiner1's #2.
                 assertThat(peer.stdout()).filteredOn(line -> line.startsWith("#") && line.endsWith(": hi all"))
                         .containsExactly("#2 | " + keys.get(1) + ": hi all");
-                assertPinned(peer, hash);
+                assertPinned(peer, APP, hash);
             }
 
             // The plugin's own command is there too.
@@ -119,7 +119,58 @@ class ContractAppIT {
         }
     }
 
-    /** The hash of the creator's {@code Contract pinned: sample-contract <hash>} line. */
+    @Test
+    void theGraalJsSampleAppRunsAlikeOnTwoPeers() throws Exception {
+        String app = "sample";
+        String shippedHash = AppVersion.ofJsApp(PeerProcess.launcher().getParent().getParent().resolve("apps")
+                .resolve(app));
+        int port = FreePorts.udp();
+        String dht = "127.0.0.1:" + port;
+        List<PeerProcess> peers = new ArrayList<>();
+        try (PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(port))) {
+            dhtNode.awaitStdoutStartingWith("DHT node ", PeerProcess.STARTUP);
+            PeerProcess creator = PeerProcess.start(work, "creator", "--dht-bootstrap", dht, "--lan-discovery", "0",
+                    "--app", app);
+            peers.add(creator);
+            String creatorKey = creator.awaitStdoutStartingWith(PUBKEY, PeerProcess.STARTUP).substring(PUBKEY.length());
+            String subnet = creator.awaitStdoutStartingWith(BOOTSTRAP, PeerProcess.STARTUP).substring(BOOTSTRAP.length());
+            assertThat(pinnedHash(creator)).as("the pinned version is the shipped app's").isEqualTo(shippedHash);
+            creator.type("/add_admin --address " + creatorKey);
+            creator.awaitStdoutLine("Admin added: " + creatorKey, PeerProcess.REPLY);
+            creator.type("/set_chat_status --enabled 1");
+            creator.awaitStdoutLine("Set chat_status: on", PeerProcess.REPLY);
+
+            PeerProcess joiner = PeerProcess.start(work, "joiner", "--dht-bootstrap", dht, "--lan-discovery", "0",
+                    "--subnet-bootstrap", subnet);
+            peers.add(joiner);
+            String joinerKey = joiner.awaitStdoutStartingWith(PUBKEY, PeerProcess.STARTUP).substring(PUBKEY.length());
+            String writer = joiner.awaitStdoutStartingWith(WRITER_KEY, PeerProcess.STARTUP).substring(WRITER_KEY.length());
+            creator.type("/add_writer --key " + writer);
+            joiner.awaitStdoutLine("Writer added: " + writer, PeerProcess.REPLY);
+            joiner.awaitStdoutLine("Contract pinned: " + app + " " + shippedHash, PeerProcess.REPLY);
+
+            post(creator, "hello from js", 1, creatorKey, peers);
+            // The JavaScript chat hook refuses spam on every peer.
+            int from = joiner.stdout().size();
+            joiner.type("/post --message \"buy spam now\"");
+            assertThat(joiner.awaitStdoutStartingWith("Op rejected: ", PeerProcess.REPLY, from))
+                    .isEqualTo("Op rejected: the contract's message handler refused the message: no spam here");
+            post(joiner, "hi", 2, joinerKey, peers);
+
+            String lastMessage = "{\"address\":\"" + joinerKey + "\",\"at\":null,\"msg\":\"hi\"}";
+            for (PeerProcess peer : peers) {
+                awaitGet(peer, "msgl", "2");
+                awaitGet(peer, "app/sample/lastMessage", lastMessage);
+                assertPinned(peer, app, shippedHash);
+            }
+        } catch (AssertionError | ConditionTimeoutException e) {
+            throw PeerProcess.withLogs(e, peers);
+        } finally {
+            peers.forEach(PeerProcess::close);
+        }
+    }
+
+    /** The hash of the creator's {@code Contract pinned: <app> <hash>} line. */
     private static String pinnedHash(PeerProcess creator) {
         String line = creator.awaitStdoutStartingWith("Contract pinned: ", PeerProcess.REPLY);
         Matcher matcher = PINNED.matcher(line);
@@ -127,14 +178,14 @@ class ContractAppIT {
         return matcher.group(1);
     }
 
-    /** {@code /contracts} names the app at {@code hash} as the subnet's pin and as the loaded, pinned version. */
-    private static void assertPinned(PeerProcess peer, String hash) throws IOException {
+    /** {@code /contracts} names {@code app} at {@code hash} as the subnet's pin and as the loaded, pinned version. */
+    private static void assertPinned(PeerProcess peer, String app, String hash) throws IOException {
         int from = peer.stdout().size();
         peer.type("/contracts");
         String pins = peer.awaitStdoutStartingWith("Subnet pins: ", PeerProcess.REPLY, from);
-        assertThat(pins).isEqualTo("Subnet pins: " + APP + " " + hash);
-        String loaded = peer.awaitStdoutStartingWith(APP + " ", PeerProcess.REPLY, from);
-        assertThat(loaded).isEqualTo(APP + " " + hash + " (pinned)");
+        assertThat(pins).isEqualTo("Subnet pins: " + app + " " + hash);
+        String loaded = peer.awaitStdoutStartingWith(app + " " + hash, PeerProcess.REPLY, from);
+        assertThat(loaded).isEqualTo(app + " " + hash + " (pinned)");
     }
 
     /** {@code author} posts {@code text}; every peer applies it as message number {@code number}. */
