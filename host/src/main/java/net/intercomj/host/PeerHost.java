@@ -29,12 +29,14 @@ import net.intercomj.api.network.Registration;
 import net.intercomj.api.plugin.PeerConsole;
 import net.intercomj.api.sidechannel.SidechannelConfig;
 import net.intercomj.api.sidechannel.Sidechannels;
+import net.intercomj.api.subnet.Subnet;
 import net.intercomj.api.wallet.SignatureVerifier;
 import net.intercomj.api.wallet.Wallet;
 import net.intercomj.host.apps.PluginException;
 import net.intercomj.host.apps.PluginHost;
 import net.intercomj.host.apps.ServiceRegistry;
 import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.apps.services.SubnetService;
 import net.intercomj.host.apps.services.SidechannelConfigs;
 import net.intercomj.host.bridge.BridgeSettings;
 import net.intercomj.host.bridge.Hello;
@@ -47,6 +49,7 @@ import net.intercomj.host.cli.PeerOptions;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.contract.ContractPin;
 import net.intercomj.host.contract.PinnedContract;
+import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.js.JsApps;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
@@ -119,6 +122,7 @@ public final class PeerHost implements AutoCloseable {
     // Where plugin problems found after start-up are reported; set once the peer starts its plugins.
     private volatile CommandOutput operatorWarnings = line -> { };
     private volatile List<JsApps.Loaded> jsApps = List.of();
+    private volatile Optional<TimerFeature> timer = Optional.empty();
     private final CompletableFuture<Void> jsAppsLoaded = new CompletableFuture<>();
     private volatile Optional<ScBridge> bridge = Optional.empty();
     private volatile Registration bridgeFeed = () -> { };
@@ -221,6 +225,7 @@ public final class PeerHost implements AutoCloseable {
         services.provide(SignatureVerifier.class, PeerWallet::verify);
         NetworkService networkService = new NetworkService(network);
         services.provide(Network.class, networkService);
+        services.provide(Subnet.class, new SubnetService(() -> subnet, wallet));
         services.provide(PeerConsole.class, new PeerConsole() {
             @Override
             public void println(String line) {
@@ -262,6 +267,9 @@ public final class PeerHost implements AutoCloseable {
             plugins.onChange(() -> refreshBridge(running));
         }
         plugins.watch();
+        if (options.timer()) {
+            timer = Optional.of(TimerFeature.start(services.get(Subnet.class).orElseThrow(), clock, TimerFeature.INTERVAL));
+        }
     }
 
     /**
@@ -545,6 +553,7 @@ public final class PeerHost implements AutoCloseable {
             return;
         }
         requestStop();
+        timer.ifPresent(TimerFeature::close);
         bridgeFeed.close();
         bridge.ifPresent(ScBridge::close);
         rpc.ifPresent(RpcServer::close);

@@ -12,7 +12,8 @@ import net.intercomj.api.contract.ContractApp;
  *
  * <p>Services the host offers: {@link net.intercomj.api.wallet.Wallet},
  * {@link net.intercomj.api.network.Network}, {@link PeerConsole},
- * {@link net.intercomj.api.sidechannel.SidechannelConfig}, and {@link net.intercomj.api.bridge.Bridge}
+ * {@link net.intercomj.api.sidechannel.SidechannelConfig}, {@link net.intercomj.api.subnet.Subnet}, and
+ * {@link net.intercomj.api.bridge.Bridge}
  * when the SC-Bridge runs. Plugins offer others, e.g. the sidechannel plugin offers
  * {@link net.intercomj.api.sidechannel.Sidechannels}.
  */

@@ -21,7 +21,7 @@ public enum Plane {
     /** The settlement network (MSB). */
     MSB("Settlement (MSB)", false),
     /** The sample timer feature. */
-    TIMER("Timer feature", false);
+    TIMER("Timer feature", true);
 
     private final String title;
     private final boolean built;

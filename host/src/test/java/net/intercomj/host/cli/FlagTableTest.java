@@ -66,7 +66,7 @@ class FlagTableTest {
     }
 
     @Test
-    void theHostSubnetNetworkSidechannelScBridgeAndRpcPlanesAreBuilt() {
+    void theHostSubnetNetworkSidechannelScBridgeRpcAndTimerPlanesAreBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
                 "--wallet-password-file", "--log-level", "--subnet-channel", "--subnet-bootstrap", "--app", "--sidechannels", "--sidechannel-debug",
@@ -81,7 +81,7 @@ class FlagTableTest {
                 "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-cli-unsafe",
                 "--sc-bridge-origins", "--sc-bridge-debug",
                 "--rpc", "--rpc-host", "--rpc-port", "--rpc-token", "--rpc-allow-origin", "--rpc-max-body-bytes",
-                "--peer-dht-bootstrap", "--lan-discovery");
+                "--timer", "--peer-dht-bootstrap", "--lan-discovery");
     }
 
     @Test

@@ -521,8 +521,8 @@ class FlagValuesTest {
         assertThat(cli.run().inactiveFlags()).isEmpty();
         assertThat(cli.run("alice", "--log-level", "debug", "--sc-bridge-host", "h").inactiveFlags()).isEmpty();
         // Table order, not the order given; empty values (flag or env) do not count as set.
-        assertThat(cli.withEnv(Map.of("MSB_DHT_BOOTSTRAP", "127.0.0.1:9")).run("--timer").inactiveFlags())
-                .containsExactly("--timer", "--msb-dht-bootstrap");
+        assertThat(cli.withEnv(Map.of("MSB_DHT_BOOTSTRAP", "127.0.0.1:9")).run("--timer", "--api-tx-exposed").inactiveFlags())
+                .containsExactly("--msb-dht-bootstrap", "--api-tx-exposed");
         assertThat(cli.withEnv(Map.of("MSB_DHT_BOOTSTRAP", "")).run("--msb-dht-bootstrap=").inactiveFlags()).isEmpty();
     }
 }

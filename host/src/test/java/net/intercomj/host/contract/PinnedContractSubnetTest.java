@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +25,8 @@ import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
 import net.intercomj.host.apps.services.NetworkService;
+import net.intercomj.host.apps.services.SubnetService;
+import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
@@ -273,5 +278,38 @@ class PinnedContractSubnetTest {
                 .contains("the contract {\"app\":\"clock\",\"hash\":\"" + V1 + "\"} is not deterministic, or differs between peers");
         assertThat(joiner.node().confirmed().get("app/clock/at")).isEmpty();
         assertThat(creator.node().halted()).isEmpty();
+    }
+
+    @Test
+    void theAdminsTimerFeatureFeedsTheContractOnEveryPeerAndOthersCannotAppendFeatures() throws Exception {
+        ContractApp timed = contract -> contract.addFeature("timer_feature", call -> call.put("app/t/now", call.value()));
+        Peer creator = peer("creator", null);
+        creator.apps().add("timed", V1, timed);
+        Peer joiner = peer("joiner", creator.node().subnet());
+        joiner.apps().add("timed", V1, timed);
+        confirmed(creator.node().append(JsonNodeFactory.instance.objectNode().put("type", UpgradeContractOp.TYPE)
+                .put("key", UpgradeContractOp.key("timed", V1))));
+        SubnetService service = new SubnetService(() -> Optional.of(creator.node()), creator.wallet());
+        Clock fixed = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
+        try (TimerFeature timer = TimerFeature.start(service, fixed, Duration.ofMillis(100))) {
+            // Not the admin yet: the timer appends nothing.
+            assertThat(service.isAdmin()).isFalse();
+            confirmed(creator.node().append(JsonNodeFactory.instance.objectNode().put("type", "addAdmin")
+                    .put("key", creator.pubkey())));
+            await().atMost(DEADLINE).until(() -> joiner.node().confirmed().get("app/t/now")
+                    .equals(Optional.of("1700000000000")));
+        }
+        assertThat(service.isAdmin()).isTrue();
+        assertThat(service.getConfirmed("app/t/now")).contains(Json.of(1_700_000_000_000L));
+        assertThat(service.get("missing")).isEmpty();
+
+        // A peer that is no writer cannot append feature data.
+        SubnetService joinerService = new SubnetService(() -> Optional.of(joiner.node()), joiner.wallet());
+        assertThat(joinerService.isWritable()).isFalse();
+        assertThatThrownBy(() -> joinerService.appendFeature("timer", "currentTime", Json.of(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("Peer running features not writable.");
+        SubnetService notOpen = new SubnetService(Optional::empty, joiner.wallet());
+        assertThatThrownBy(() -> notOpen.get("x")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The subnet is not open yet.");
     }
 }
