@@ -33,11 +33,11 @@ import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.dht.DhtNode;
 import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.store.WriterKey;
+import net.intercomj.host.subnet.SignedOps;
 import net.intercomj.host.subnet.StandardOps;
 import net.intercomj.host.subnet.SubnetNode;
 import net.intercomj.host.subnet.SubnetTopics;
 import net.intercomj.host.subnet.op.OpResult;
-import net.intercomj.host.subnet.op.OpSignature;
 import net.intercomj.host.subnet.op.admin.UpgradeContractOp;
 import net.intercomj.host.terminal.commands.subnet.ContractsCommand;
 import net.intercomj.host.terminal.commands.subnet.SubnetCommands;
@@ -124,22 +124,11 @@ class PinnedContractSubnetTest {
     }
 
     private static ObjectNode adminMsgOp(Peer signer, String type, String key) {
-        ObjectNode value = JsonNodeFactory.instance.objectNode();
-        value.putObject("msg").put("type", type).put("key", key);
-        return OpSignature.sign(signer.node().subnet(), type, key, value, signer.wallet()::sign);
+        return SignedOps.adminMsgOp(signer.node().subnet(), signer.wallet(), type, key);
     }
 
     private static ObjectNode post(Peer author, String text) {
-        ObjectNode dispatch = JsonNodeFactory.instance.objectNode().put("type", "msg").put("msg", text)
-                .put("address", author.pubkey());
-        dispatch.putArray("attachments");
-        dispatch.putNull("deleted_by");
-        dispatch.putNull("reply_to");
-        dispatch.put("pinned", false);
-        dispatch.putNull("pin_id");
-        ObjectNode value = JsonNodeFactory.instance.objectNode();
-        value.set("dispatch", dispatch);
-        return OpSignature.sign(author.node().subnet(), "msg", null, value, author.wallet()::sign);
+        return SignedOps.post(author.node().subnet(), author.wallet(), text);
     }
 
     /** A contract transaction as the MSB path appends it (the settlement proof is the MSB issue's). */

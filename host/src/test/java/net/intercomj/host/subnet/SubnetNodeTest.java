@@ -22,7 +22,6 @@ import net.intercomj.host.net.dht.DhtNode;
 import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.store.WriterKey;
 import net.intercomj.host.subnet.op.OpResult;
-import net.intercomj.host.subnet.op.OpSignature;
 import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,22 +79,11 @@ class SubnetNodeTest {
     }
 
     private static ObjectNode adminMsgOp(Peer signer, String type, String key) {
-        ObjectNode value = JsonNodeFactory.instance.objectNode();
-        value.putObject("msg").put("type", type).put("key", key);
-        return OpSignature.sign(signer.node().subnet(), type, key, value, signer.wallet()::sign);
+        return SignedOps.adminMsgOp(signer.node().subnet(), signer.wallet(), type, key);
     }
 
     private static ObjectNode post(Peer author, String text) {
-        ObjectNode dispatch = JsonNodeFactory.instance.objectNode().put("type", "msg").put("msg", text)
-                .put("address", author.pubkey());
-        dispatch.putArray("attachments");
-        dispatch.putNull("deleted_by");
-        dispatch.putNull("reply_to");
-        dispatch.put("pinned", false);
-        dispatch.putNull("pin_id");
-        ObjectNode value = JsonNodeFactory.instance.objectNode();
-        value.set("dispatch", dispatch);
-        return OpSignature.sign(author.node().subnet(), "msg", null, value, author.wallet()::sign);
+        return SignedOps.post(author.node().subnet(), author.wallet(), text);
     }
 
     private static OpResult confirmed(java.util.concurrent.CompletableFuture<OpResult> result) throws Exception {
