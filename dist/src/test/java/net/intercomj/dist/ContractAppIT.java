@@ -157,6 +157,10 @@ class ContractAppIT {
                     .isEqualTo("Op rejected: the contract's message handler refused the message: no spam here");
             post(joiner, "hi", 2, joinerKey, peers);
 
+            // A line no command matches goes to the pinned app's customCommand, which prints.
+            creator.type("/sample --x 1");
+            creator.awaitStdoutLine("sample app, arguments: {\"x\":\"1\"}", PeerProcess.REPLY);
+
             String lastMessage = "{\"address\":\"" + joinerKey + "\",\"at\":null,\"msg\":\"hi\"}";
             for (PeerProcess peer : peers) {
                 awaitGet(peer, "msgl", "2");

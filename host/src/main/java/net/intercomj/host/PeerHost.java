@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import net.intercomj.api.bridge.Bridge;
+import net.intercomj.api.command.CommandException;
 import net.intercomj.api.command.CommandOutput;
 import net.intercomj.api.network.Network;
 import net.intercomj.api.network.Registration;
@@ -50,6 +51,7 @@ import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.contract.ContractPin;
 import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.feature.TimerFeature;
+import net.intercomj.host.js.JsApp;
 import net.intercomj.host.js.JsApps;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
@@ -151,6 +153,7 @@ public final class PeerHost implements AutoCloseable {
         commands.register(new PingCommand(network));
         commands.register(new ExitCommand(this::requestStop));
         commands.register(new PluginsCommand(plugins));
+        commands.onUnknown(this::customCommand);
     }
 
     /**
@@ -289,6 +292,25 @@ public final class PeerHost implements AutoCloseable {
                 jsAppsLoaded.complete(null);
             }
         });
+    }
+
+    /**
+     * A terminal line no command matched goes to the {@code customCommand} of the GraalJS app the
+     * subnet pins, as trac-peer handed it to its protocol; without one, it is an unknown command.
+     */
+    private boolean customCommand(String line, CommandOutput out) throws CommandException {
+        Optional<ContractPin> pin = subnet.flatMap(node -> ContractPin.in(node.confirmed()));
+        Optional<JsApp> app = pin.flatMap(pinned -> jsApps.stream()
+                .filter(loaded -> loaded.id().equals(pinned.app()) && loaded.versionHash().equals(pinned.hash()))
+                .map(JsApps.Loaded::app).findFirst());
+        if (app.isEmpty()) {
+            return false;
+        }
+        Optional<String> failure = app.get().customCommand(line, out::println);
+        if (failure.isPresent()) {
+            throw new CommandException(failure.get());
+        }
+        return true;
     }
 
     /** After plugins were loaded or unloaded: the bridge serves their web apps and the sidechannel plane's messages. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.contract.ContractDefinition;
@@ -221,16 +222,16 @@ public final class JsApp implements ContractApp, AutoCloseable {
 
     /**
      * The protocol's {@code customCommand(input)}, trac-peer's hook for terminal lines no built-in
-     * command matched. Its output goes to the log. The host's terminal does not route lines here
-     * yet.
+     * command matched. What it prints goes to {@code output}.
      *
      * @return empty when it ran, else why it failed
      */
-    public Optional<String> customCommand(String input) {
+    public Optional<String> customCommand(String input, Consumer<String> output) {
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
         synchronized (protocolLock) {
             try {
-                return protocolRealm().customCommand(input);
+                return protocolRealm().customCommand(input, output);
             } catch (JsAppException e) {
                 return Optional.of(e.getMessage());
             }

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -19,23 +21,36 @@ final class JsConsole extends OutputStream {
     private final Logger log;
     private final String prefix;
     private final boolean error;
+    // Where lines go instead of the log while set: the terminal, during a customCommand.
+    private final AtomicReference<Consumer<String>> capture;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private boolean cut;
 
-    private JsConsole(Logger log, String prefix, boolean error) {
+    private JsConsole(Logger log, String prefix, boolean error, AtomicReference<Consumer<String>> capture) {
         this.log = Objects.requireNonNull(log, "log");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.error = error;
+        this.capture = Objects.requireNonNull(capture, "capture");
     }
 
     /** {@code console.log} and friends: INFO records starting with {@code prefix}. */
     static JsConsole out(Logger log, String prefix) {
-        return new JsConsole(log, prefix, false);
+        return out(log, prefix, new AtomicReference<>());
     }
 
     /** {@code console.error} and {@code console.warn}: WARN records starting with {@code prefix}. */
     static JsConsole err(Logger log, String prefix) {
-        return new JsConsole(log, prefix, true);
+        return err(log, prefix, new AtomicReference<>());
+    }
+
+    /** As {@link #out(Logger, String)}, but lines go to {@code capture}'s sink instead while one is set. */
+    static JsConsole out(Logger log, String prefix, AtomicReference<Consumer<String>> capture) {
+        return new JsConsole(log, prefix, false, capture);
+    }
+
+    /** As {@link #err(Logger, String)}, but lines go to {@code capture}'s sink instead while one is set. */
+    static JsConsole err(Logger log, String prefix, AtomicReference<Consumer<String>> capture) {
+        return new JsConsole(log, prefix, true, capture);
     }
 
     @Override
@@ -79,7 +94,10 @@ final class JsConsole extends OutputStream {
         }
         line.reset();
         cut = false;
-        if (error) {
+        Consumer<String> sink = capture.get();
+        if (sink != null) {
+            sink.accept(text);
+        } else if (error) {
             log.warn("{}{}", prefix, text);
         } else {
             log.info("{}{}", prefix, text);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import net.intercomj.api.contract.ContractCall;
 import net.intercomj.api.contract.ContractFailure;
 import net.intercomj.api.contract.OpKind;
@@ -66,6 +68,7 @@ final class JsRealm implements AutoCloseable {
     private final String appId;
     private final Context context;
     private final AtomicBoolean limitReached;
+    private final AtomicReference<Consumer<String>> console;
     private final JsBridge bridge = new JsBridge();
     private final Value driver;
     private final Value protocol;
@@ -81,9 +84,10 @@ final class JsRealm implements AutoCloseable {
      */
     static JsRealm open(String appId, Source protocolSource, Source contractSource) {
         AtomicBoolean limitReached = new AtomicBoolean();
-        Context context = context(appId, limitReached);
+        AtomicReference<Consumer<String>> console = new AtomicReference<>();
+        Context context = context(appId, limitReached, console);
         try {
-            return new JsRealm(appId, context, limitReached, protocolSource, contractSource);
+            return new JsRealm(appId, context, limitReached, console, protocolSource, contractSource);
         } catch (PolyglotException e) {
             close(context);
             if (limitReached.get()) {
@@ -96,8 +100,9 @@ final class JsRealm implements AutoCloseable {
         }
     }
 
-    private JsRealm(String appId, Context context, AtomicBoolean limitReached, Source protocolSource,
-            Source contractSource) {
+    private JsRealm(String appId, Context context, AtomicBoolean limitReached,
+            AtomicReference<Consumer<String>> console, Source protocolSource, Source contractSource) {
+        this.console = console;
         this.appId = appId;
         this.context = context;
         this.limitReached = limitReached;
@@ -139,7 +144,8 @@ final class JsRealm implements AutoCloseable {
         }
     }
 
-    private static Context context(String appId, AtomicBoolean limitReached) {
+    private static Context context(String appId, AtomicBoolean limitReached,
+            AtomicReference<Consumer<String>> capture) {
         Logger console = LoggerFactory.getLogger("net.intercomj.host.js.console");
         String prefix = "app " + appId + ": ";
         ResourceLimits limits = ResourceLimits.newBuilder()
@@ -158,8 +164,8 @@ final class JsRealm implements AutoCloseable {
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .in(InputStream.nullInputStream())
-                .out(JsConsole.out(console, prefix))
-                .err(JsConsole.err(console, prefix))
+                .out(JsConsole.out(console, prefix, capture))
+                .err(JsConsole.err(console, prefix, capture))
                 .timeZone(ZoneOffset.UTC)
                 .resourceLimits(limits)
                 .option("js.esm-eval-returns-exports", "true")
@@ -253,8 +259,12 @@ final class JsRealm implements AutoCloseable {
         }
     }
 
-    /** The protocol's {@code customCommand(input)}; empty when it succeeded, else why not. */
-    Optional<String> customCommand(String input) {
+    /**
+     * The protocol's {@code customCommand(input)}; empty when it succeeded, else why not. What it
+     * prints ({@code console.log}) goes to {@code output}.
+     */
+    Optional<String> customCommand(String input, Consumer<String> output) {
+        console.set(output);
         try {
             context.resetLimits();
             Value described = driver.invokeMember("describe", driver.invokeMember("customCommand", protocol, input));
@@ -266,6 +276,8 @@ final class JsRealm implements AutoCloseable {
             };
         } catch (PolyglotException e) {
             return Optional.of(translate(e).getMessage());
+        } finally {
+            console.set(null);
         }
     }
 

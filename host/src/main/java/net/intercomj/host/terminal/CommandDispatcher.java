@@ -70,6 +70,13 @@ public final class CommandDispatcher {
         }
         TerminalCommand command = registry.find(args.command()).orElse(null);
         if (command == null) {
+            try {
+                if (registry.unknown().handle(line, out)) {
+                    return Result.of(Outcome.DONE);
+                }
+            } catch (CommandException e) {
+                return Result.problem(Outcome.FAILED, "Command failed: " + e.getMessage(), out);
+            }
             return Result.problem(Outcome.UNKNOWN,
                     "Unknown command: " + args.command() + ". Type /help for the list of commands.", out);
         }

@@ -1,6 +1,7 @@
 package net.intercomj.host.terminal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import net.intercomj.api.command.TerminalCommand;
@@ -12,6 +13,7 @@ import net.intercomj.api.command.TerminalCommand;
 public final class CommandRegistry {
 
     private final ConcurrentSkipListMap<String, TerminalCommand> commands = new ConcurrentSkipListMap<>();
+    private volatile UnknownCommandHandler unknown = UnknownCommandHandler.NONE;
 
     /**
      * Adds a command.
@@ -37,6 +39,16 @@ public final class CommandRegistry {
     /** The command with exactly this name. */
     public Optional<TerminalCommand> find(String name) {
         return Optional.ofNullable(commands.get(name));
+    }
+
+    /** Sets who takes the lines no command matches. */
+    public void onUnknown(UnknownCommandHandler handler) {
+        unknown = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Who takes the lines no command matches. */
+    public UnknownCommandHandler unknown() {
+        return unknown;
     }
 
     /** All commands, sorted by name. */

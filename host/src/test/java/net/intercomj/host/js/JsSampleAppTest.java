@@ -202,7 +202,12 @@ class JsSampleAppTest {
                 .contains(new TxCommand("spend", Json.object().put("amount", 2).build()));
         assertThat(sample.mapTxCommand("dance")).isEmpty();
         assertThat(sample.mapTxCommand("{not json")).isEmpty();
-        assertThat(sample.customCommand("/sample --x 1")).isEmpty();
+        java.util.List<String> printed = new java.util.ArrayList<>();
+        assertThat(sample.customCommand("/sample --x 1", printed::add)).isEmpty();
+        assertThat(printed).containsExactly("sample app, arguments: {\"x\":\"1\"}");
+        printed.clear();
+        assertThat(sample.customCommand("/other", printed::add)).isEmpty();
+        assertThat(printed).isEmpty();
     }
 
     @Test

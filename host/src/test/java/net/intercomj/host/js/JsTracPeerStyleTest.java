@@ -111,6 +111,8 @@ class JsTracPeerStyleTest {
                 Json.object().put("op", "mint").put("amount", "2").build()));
         assertThat(app.mapTxCommand("{\"op\":\"other\"}")).isEmpty();
         assertThat(app.mapTxCommand("nothing at all")).isEmpty();
-        assertThat(app.customCommand("/print --text \"I am printing\"")).isEmpty();
+        java.util.List<String> printed = new java.util.ArrayList<>();
+        assertThat(app.customCommand("/print --text \"I am printing\"", printed::add)).isEmpty();
+        assertThat(printed).isNotEmpty().anyMatch(line -> line.contains("I am printing"));
     }
 }

@@ -103,4 +103,29 @@ class CommandDispatcherTest {
         assertThat(registry.unregister(new Echo("/echo"))).isTrue();
         assertThat(registry.find("/echo")).isEmpty();
     }
+
+    @Test
+    void linesNoCommandMatchesGoToTheUnknownHandlerWhichMayTakeThemOrFail() {
+        registry.register(new Echo("/echo"));
+        List<String> seen = new ArrayList<>();
+        registry.onUnknown((line, output) -> {
+            seen.add(line);
+            if (line.startsWith("/app")) {
+                output.println("app took " + line);
+                return true;
+            }
+            if (line.startsWith("/broken")) {
+                throw new CommandException("the app failed");
+            }
+            return false;
+        });
+        assertThat(dispatcher.run("/app --x 1", out)).isEqualTo(Outcome.DONE);
+        assertThat(dispatcher.run("/broken", out)).isEqualTo(Outcome.FAILED);
+        assertThat(dispatcher.run("/nobody", out)).isEqualTo(Outcome.UNKNOWN);
+        // A registered command never reaches the handler.
+        assertThat(dispatcher.run("/echo --text hi", out)).isEqualTo(Outcome.DONE);
+        assertThat(seen).containsExactly("/app --x 1", "/broken", "/nobody");
+        assertThat(printed).containsExactly("app took /app --x 1", "Command failed: the app failed",
+                "Unknown command: /nobody. Type /help for the list of commands.", "hi");
+    }
 }
