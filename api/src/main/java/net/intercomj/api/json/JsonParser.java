@@ -1,18 +1,19 @@
 package net.intercomj.api.json;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The strict RFC 8259 parser behind {@link Json#parse(String)}: recursive descent over the
- * text's chars, one instance per text.
- *
- * <p>Recursion is safe because depth is counted and bounded well below what a thread's stack
- * holds (two frames per level).
+ * The strict RFC 8259 parser behind {@link Json#parse(String)}: one pass over the text's chars,
+ * one instance per text. Nesting is kept on an explicit stack, bounded by {@link #MAX_DEPTH}, so
+ * a deep text is an error and never a stack overflow (a recursive parser overflowed here on a
+ * small thread stack before reaching the limit).
  */
 final class JsonParser {
 
@@ -35,7 +36,7 @@ final class JsonParser {
 
     Json parseDocument() {
         skipWhitespace();
-        Json value = parseValue(0);
+        Json value = parseValue();
         skipWhitespace();
         if (pos < text.length()) {
             throw error(pos, "unexpected " + found(pos) + " after the JSON value");
@@ -43,14 +44,92 @@ final class JsonParser {
         return value;
     }
 
-    private Json parseValue(int depth) {
-        if (pos >= text.length()) {
-            throw error(pos, "expected a value, found end of text");
+    /** An array or object being filled; for an object, the key whose value comes next. */
+    private static final class Open {
+        final boolean object;
+        final Map<String, Json> fields = new LinkedHashMap<>();
+        final List<Json> values = new ArrayList<>();
+        String key;
+
+        Open(boolean object) {
+            this.object = object;
         }
-        char c = text.charAt(pos);
+
+        Json close() {
+            return object ? new JsonObject(fields) : new JsonArray(values);
+        }
+    }
+
+    /**
+     * One value, however deeply nested, without recursion: the open arrays and objects are on an
+     * explicit stack, so no text can overflow the thread's stack, whatever its size.
+     */
+    private Json parseValue() {
+        Deque<Open> open = new ArrayDeque<>();
+        while (true) {
+            if (pos >= text.length()) {
+                throw error(pos, "expected a value, found end of text");
+            }
+            char c = text.charAt(pos);
+            Json value;
+            if (c == '{' || c == '[') {
+                if (open.size() >= MAX_DEPTH) {
+                    throw error(pos, "arrays and objects nested deeper than " + MAX_DEPTH + " levels");
+                }
+                pos++;
+                skipWhitespace();
+                Open container = new Open(c == '{');
+                if (peek() == (container.object ? '}' : ']')) {
+                    pos++;
+                    value = container.close();
+                } else {
+                    if (container.object) {
+                        container.key = readKey(true);
+                    }
+                    open.push(container);
+                    continue;
+                }
+            } else {
+                value = parseScalar(c);
+            }
+            // Give the value to the innermost open container, closing those that end here.
+            while (true) {
+                Open top = open.peek();
+                if (top == null) {
+                    return value;
+                }
+                if (top.object) {
+                    // LinkedHashMap.put on an existing key replaces the value in place: the last
+                    // value wins at the first position, as in JSON.parse.
+                    top.fields.put(top.key, value);
+                } else {
+                    top.values.add(value);
+                }
+                skipWhitespace();
+                char next = peek();
+                if (next == ',') {
+                    pos++;
+                    skipWhitespace();
+                    if (top.object) {
+                        top.key = readKey(false);
+                    }
+                    break;
+                }
+                if (next == (top.object ? '}' : ']')) {
+                    pos++;
+                    open.pop();
+                    value = top.close();
+                    continue;
+                }
+                throw error(pos, top.object
+                        ? "expected ',' or '}' after an object member, found " + found(pos)
+                        : "expected ',' or ']' after an array element, found " + found(pos));
+            }
+        }
+    }
+
+    private Json parseScalar(char c) {
         return switch (c) {
-            case '{' -> parseObject(depth + 1);
-            case '[' -> parseArray(depth + 1);
             case '"' -> new JsonString(parseString());
             case 't' -> literal("true", JsonBoolean.TRUE);
             case 'f' -> literal("false", JsonBoolean.FALSE);
@@ -64,74 +143,20 @@ final class JsonParser {
         };
     }
 
-    private JsonObject parseObject(int depth) {
-        checkDepth(depth);
-        pos++; // '{'
-        Map<String, Json> fields = new LinkedHashMap<>();
+    /** An object's key, its {@code :} and the whitespace after it. */
+    private String readKey(boolean first) {
+        if (peek() != '"') {
+            String expected = first ? "a string key or '}'" : "a string key after ','";
+            throw error(pos, "expected " + expected + ", found " + found(pos));
+        }
+        String name = parseString();
         skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return new JsonObject(fields);
+        if (peek() != ':') {
+            throw error(pos, "expected ':' after an object key, found " + found(pos));
         }
-        while (true) {
-            if (peek() != '"') {
-                String expected = fields.isEmpty() ? "a string key or '}'" : "a string key after ','";
-                throw error(pos, "expected " + expected + ", found " + found(pos));
-            }
-            String name = parseString();
-            skipWhitespace();
-            if (peek() != ':') {
-                throw error(pos, "expected ':' after an object key, found " + found(pos));
-            }
-            pos++;
-            skipWhitespace();
-            Json value = parseValue(depth);
-            // LinkedHashMap.put on an existing key replaces the value in place: the last
-            // value wins at the first position, as in JSON.parse.
-            fields.put(name, value);
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                pos++;
-                skipWhitespace();
-            } else if (c == '}') {
-                pos++;
-                return new JsonObject(fields);
-            } else {
-                throw error(pos, "expected ',' or '}' after an object member, found " + found(pos));
-            }
-        }
-    }
-
-    private JsonArray parseArray(int depth) {
-        checkDepth(depth);
-        pos++; // '['
-        List<Json> values = new ArrayList<>();
+        pos++;
         skipWhitespace();
-        if (peek() == ']') {
-            pos++;
-            return new JsonArray(values);
-        }
-        while (true) {
-            values.add(parseValue(depth));
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                pos++;
-                skipWhitespace();
-            } else if (c == ']') {
-                pos++;
-                return new JsonArray(values);
-            } else {
-                throw error(pos, "expected ',' or ']' after an array element, found " + found(pos));
-            }
-        }
-    }
-
-    private void checkDepth(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw error(pos, "arrays and objects nested deeper than " + MAX_DEPTH + " levels");
-        }
+        return name;
     }
 
     private String parseString() {

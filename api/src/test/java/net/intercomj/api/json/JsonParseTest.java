@@ -193,6 +193,26 @@ class JsonParseTest {
     }
 
     @Test
+    void theDeepestAcceptedNestingParsesEvenOnASmallThreadStack() throws Exception {
+        // A recursive parser overflowed a small stack before reaching the limit (seen in CI).
+        String deepest = "[".repeat(JsonParser.MAX_DEPTH) + "]".repeat(JsonParser.MAX_DEPTH);
+        String deepObjects = "{\"a\":".repeat(JsonParser.MAX_DEPTH) + "1" + "}".repeat(JsonParser.MAX_DEPTH);
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                Json arrays = Json.parse(deepest);
+                Json objects = Json.parse(deepObjects);
+                outcome.set(arrays instanceof JsonArray && objects instanceof JsonObject);
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "small-stack", 64 * 1024);
+        small.start();
+        small.join(java.time.Duration.ofSeconds(30));
+        assertThat(outcome.get()).isEqualTo(true);
+    }
+
+    @Test
     void parsedValuesAreFreshForEachText() {
         JsonArray first = Json.parse("[1,2]").asArray();
         assertThat(first.values()).isEqualTo(List.of(Json.of(1), Json.of(2)));
