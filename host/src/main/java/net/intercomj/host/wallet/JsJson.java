@@ -1,6 +1,7 @@
 package net.intercomj.host.wallet;
 
 import java.util.Map;
+import net.intercomj.api.json.Json;
 
 /**
  * Writes JSON byte-for-byte like JavaScript's {@code JSON.stringify}, for the few flat objects
@@ -58,40 +59,8 @@ final class JsJson {
         }
     }
 
-    /** ES2019 well-formed {@code JSON.stringify} string quoting. */
+    /** {@code JSON.stringify}'s string quoting (ES2019 well-formed), as the api's JSON values write it. */
     static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(c, out);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        // A lone surrogate cannot be UTF-8 encoded; JavaScript escapes it instead.
-                        unicodeEscape(c, out);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static void unicodeEscape(char c, StringBuilder out) {
-        out.append("\\u");
-        String hex = Integer.toHexString(c);
-        out.append("0".repeat(4 - hex.length())).append(hex);
+        out.append(Json.of(s).toJson());
     }
 }

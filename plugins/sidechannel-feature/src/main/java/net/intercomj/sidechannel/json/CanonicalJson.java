@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import net.intercomj.api.json.Json;
 
 /**
  * JSON text exactly as the original JavaScript peer writes it, so that signed and hashed bytes match
@@ -185,42 +186,8 @@ public final class CanonicalJson {
         return upOk ? up : java;
     }
 
-    /** JSON.stringify's string quoting (ES2019 well-formed: lone surrogates escaped). */
+    /** JSON.stringify's string quoting (ES2019 well-formed: lone surrogates escaped), as the api's JSON values write it. */
     private static void quote(String text, StringBuilder out) {
-        out.append('"');
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(c, out);
-                    } else if (Character.isHighSurrogate(c)) {
-                        if (i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                            out.append(c).append(text.charAt(++i));
-                        } else {
-                            unicodeEscape(c, out);
-                        }
-                    } else if (Character.isLowSurrogate(c)) {
-                        unicodeEscape(c, out); // a low surrogate reached here has no high half
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static void unicodeEscape(char c, StringBuilder out) {
-        out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+        out.append(Json.of(text).toJson());
     }
 }
