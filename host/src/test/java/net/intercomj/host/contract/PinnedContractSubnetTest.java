@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.CommandException;
@@ -24,19 +22,13 @@ import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
-import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.apps.services.SubnetService;
 import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.net.Bytes32;
-import net.intercomj.host.net.PeerNetwork;
-import net.intercomj.host.net.dht.DhtConfig;
-import net.intercomj.host.net.dht.DhtNode;
-import net.intercomj.host.net.swarm.SwarmConfig;
-import net.intercomj.host.store.WriterKey;
+import net.intercomj.host.subnet.LocalSubnets;
 import net.intercomj.host.subnet.SignedOps;
 import net.intercomj.host.subnet.StandardOps;
 import net.intercomj.host.subnet.SubnetNode;
-import net.intercomj.host.subnet.SubnetTopics;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.admin.UpgradeContractOp;
 import net.intercomj.host.terminal.commands.subnet.ContractsCommand;
@@ -55,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class PinnedContractSubnetTest {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String V1 = "11".repeat(32);
     private static final String V2 = "22".repeat(32);
@@ -63,10 +54,9 @@ class PinnedContractSubnetTest {
     @TempDir
     Path folder;
 
-    private DhtNode bootstrap;
-    private final List<PeerNetwork> networks = new CopyOnWriteArrayList<>();
-    private final List<SubnetNode> nodes = new CopyOnWriteArrayList<>();
+    private LocalSubnets subnets;
 
+    /** A subnet peer and the contract apps it has loaded. */
     private record Peer(PeerWallet wallet, SubnetNode node, ContractApps apps, List<String> log) {
         String pubkey() {
             return wallet.publicKeyHex();
@@ -93,33 +83,20 @@ class PinnedContractSubnetTest {
     };
 
     private Peer peer(String name, Bytes32 subnetOrNull) throws Exception {
-        if (bootstrap == null) {
-            bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
+        if (subnets == null) {
+            subnets = new LocalSubnets(folder, "pinned-contract");
         }
-        PeerWallet wallet = PeerWallet.generate();
-        PeerNetwork network = PeerNetwork.start(wallet, new PeerNetwork.Settings(
-                List.of(bootstrap.localAddress()), 0, List.of(), SwarmConfig.defaults(LOOPBACK)));
-        networks.add(network);
-        WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve(name + ".writer"));
-        Bytes32 subnet = subnetOrNull != null ? subnetOrNull : Bytes32.of(writerKey.publicKey());
         ContractApps apps = new ContractApps();
-        List<String> log = new CopyOnWriteArrayList<>();
-        SubnetNode node = SubnetNode.start(new SubnetNode.Config(folder.resolve(name), subnet,
-                SubnetTopics.of("pinned-contract").toByteArray(), writerKey), new NetworkService(network),
-                StandardOps.applier(subnet, new PinnedContract(apps)), log::add);
-        apps.onChange(node::resume);
-        nodes.add(node);
-        return new Peer(wallet, node, apps, log);
+        LocalSubnets.Peer started = subnets.start(name, subnetOrNull,
+                subnet -> StandardOps.applier(subnet, new PinnedContract(apps)));
+        apps.onChange(started.node()::resume);
+        return new Peer(started.wallet(), started.node(), apps, started.log());
     }
 
     @AfterEach
     void close() throws Exception {
-        nodes.forEach(SubnetNode::close);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            networks.forEach(network -> executor.submit(network::close));
-        }
-        if (bootstrap != null) {
-            bootstrap.close();
+        if (subnets != null) {
+            subnets.close();
         }
     }
 

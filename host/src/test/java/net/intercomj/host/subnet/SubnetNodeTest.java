@@ -6,23 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.net.Bytes32;
-import net.intercomj.host.net.PeerNetwork;
-import net.intercomj.host.net.dht.DhtConfig;
-import net.intercomj.host.net.dht.DhtNode;
-import net.intercomj.host.net.swarm.SwarmConfig;
-import net.intercomj.host.store.WriterKey;
+import net.intercomj.host.subnet.LocalSubnets.Peer;
 import net.intercomj.host.subnet.op.OpResult;
-import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,49 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SubnetNodeTest {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @TempDir
     Path folder;
 
-    private DhtNode bootstrap;
-    private final List<PeerNetwork> networks = new CopyOnWriteArrayList<>();
-    private final List<SubnetNode> nodes = new CopyOnWriteArrayList<>();
-
-    /** One peer: its wallet (signs ops), writer key (signs entries), node and apply log. */
-    private record Peer(PeerWallet wallet, PeerNetwork network, SubnetNode node, List<String> log) {
-        String pubkey() {
-            return wallet.publicKeyHex();
-        }
-    }
+    private LocalSubnets subnets;
 
     private Peer peer(String name, Bytes32 subnetOrNull) throws Exception {
-        if (bootstrap == null) {
-            bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
+        if (subnets == null) {
+            subnets = new LocalSubnets(folder, "test-subnet");
         }
-        PeerWallet wallet = PeerWallet.generate();
-        PeerNetwork network = PeerNetwork.start(wallet, new PeerNetwork.Settings(
-                List.of(bootstrap.localAddress()), 0, List.of(), SwarmConfig.defaults(LOOPBACK)));
-        networks.add(network);
-        WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve(name + ".writer"));
-        Bytes32 subnet = subnetOrNull != null ? subnetOrNull : Bytes32.of(writerKey.publicKey());
-        List<String> log = new CopyOnWriteArrayList<>();
-        SubnetNode node = SubnetNode.start(new SubnetNode.Config(folder.resolve(name), subnet,
-                SubnetTopics.of("test-subnet").toByteArray(), writerKey), new NetworkService(network),
-                StandardOps.applier(subnet), log::add);
-        nodes.add(node);
-        return new Peer(wallet, network, node, log);
+        return subnets.start(name, subnetOrNull, StandardOps::applier);
     }
 
     @AfterEach
     void close() throws Exception {
-        nodes.forEach(SubnetNode::close);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            networks.forEach(network -> executor.submit(network::close));
-        }
-        if (bootstrap != null) {
-            bootstrap.close();
+        if (subnets != null) {
+            subnets.close();
         }
     }
 
