@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.plugin.PluginContext;
-import net.intercomj.host.contract.AppVersion;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.terminal.CommandRegistry;
 
@@ -30,17 +30,17 @@ final class HostPluginContext implements PluginContext {
     private final List<Map.Entry<Class<?>, Object>> providedServices = new ArrayList<>();
     private PluginBridge bridgeView;
     private final ContractApps contractApps;
-    private final Path code;
+    private final Supplier<String> versionHash;
     private Runnable removeContractApp;
 
-    /** @param code the plugin's jar or class folder, whose hash is its contract app's version */
+    /** @param versionHash the hash of the plugin's code: its contract app's version, asked for only if it offers one */
     HostPluginContext(String pluginId, ServiceRegistry services, CommandRegistry commands, ContractApps contractApps,
-            Path code, Path dataFolder) {
+            Supplier<String> versionHash, Path dataFolder) {
         this.pluginId = pluginId;
         this.services = services;
         this.commands = commands;
         this.contractApps = contractApps;
-        this.code = code;
+        this.versionHash = versionHash;
         this.dataFolder = dataFolder;
     }
 
@@ -85,7 +85,7 @@ final class HostPluginContext implements PluginContext {
         if (removeContractApp != null) {
             throw new IllegalStateException("Plugin " + pluginId + " already offered a contract app");
         }
-        removeContractApp = contractApps.add(pluginId, AppVersion.ofCode(code), app);
+        removeContractApp = contractApps.add(pluginId, versionHash.get(), app);
     }
 
     @Override

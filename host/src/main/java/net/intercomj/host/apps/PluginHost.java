@@ -22,6 +22,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import net.intercomj.api.plugin.IntercomPlugin;
 import net.intercomj.host.contract.AppVersion;
@@ -245,7 +246,7 @@ public final class PluginHost implements AutoCloseable {
      * @throws PluginException if its start throws; what it added is taken away again
      */
     public synchronized void start(String id, IntercomPlugin plugin) throws PluginException {
-        classPath.add(start(id, plugin, codeOf(plugin.getClass())));
+        classPath.add(start(id, plugin, () -> AppVersion.ofCode(codeOf(plugin.getClass()))));
     }
 
     /** Stops every plugin, last started first, then releases their jars. */
@@ -297,6 +298,7 @@ public final class PluginHost implements AutoCloseable {
         }
         PluginWrapper wrapper = manager.getPlugin(id);
         ClassLoader loader = wrapper.getPluginClassLoader();
+        String codeHash = AppVersion.ofCode(copy);
         List<Running> entries = new ArrayList<>();
         try {
             List<IntercomPlugin> plugins = ServiceLoader.load(IntercomPlugin.class, loader).stream()
@@ -309,7 +311,7 @@ public final class PluginHost implements AutoCloseable {
                         IntercomPlugin.class.getName());
             }
             for (IntercomPlugin plugin : plugins) {
-                entries.add(start(id, plugin, copy));
+                entries.add(start(id, plugin, () -> codeHash));
             }
         } catch (PluginException | RuntimeException | LinkageError e) {
             stopAll(entries, false);
@@ -320,7 +322,7 @@ public final class PluginHost implements AutoCloseable {
         }
         skipped.remove(source);
         loaded.put(source, new LoadedJar(source, fileHash, manager, id, wrapper.getDescriptor().getVersion(),
-                AppVersion.ofCode(copy), entries));
+                codeHash, entries));
         LOG.info("Plugin {} {} started ({})", id, wrapper.getDescriptor().getVersion(), name);
     }
 
@@ -342,8 +344,8 @@ public final class PluginHost implements AutoCloseable {
         warnings.accept("Plugin skipped: " + reason);
     }
 
-    private Running start(String id, IntercomPlugin plugin, Path code) throws PluginException {
-        HostPluginContext context = new HostPluginContext(id, services, commands, contractApps, code,
+    private Running start(String id, IntercomPlugin plugin, Supplier<String> codeHash) throws PluginException {
+        HostPluginContext context = new HostPluginContext(id, services, commands, contractApps, codeHash,
                 dataRoot.resolve(id));
         try {
             plugin.start(context);
