@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.subnet.log.LogEntry;
+import net.intercomj.host.subnet.view.ViewReader;
 
 /**
  * What an op handler sees while it applies one op: the view as left by the ops before it, its
@@ -104,6 +105,11 @@ public final class OpContext {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The view holds invalid JSON at " + key, e);
         }
+    }
+
+    /** This context's view as raw JSON text per key, as the ops before it and its own writes left it. */
+    public ViewReader reader() {
+        return view::get;
     }
 
     /** Whether {@code key} holds exactly the boolean {@code true}. */
