@@ -41,6 +41,14 @@ public final class Main {
             System.exit(new DhtNodeCommand(System.in, System.out, System.err)
                     .run(List.of(args).subList(1, args.length)));
         }
+        if (args.length > 0 && args[0].equals(MsbNodeCommand.NAME)) {
+            CommandOutput stdout = line -> {
+                System.out.println(line);
+                System.out.flush();
+            };
+            System.exit(new MsbNodeCommand(System.getenv(), Path.of(""), stdout, System.err::println)
+                    .run(List.of(args).subList(1, args.length), commands -> PeerConsole.lines(System.in, System.out)));
+        }
         // The empty path keeps relative store paths relative, so the banner and messages print
         // "stores/<name>" as the original does rather than an absolute path.
         Main main = new Main(System.getenv(), Path.of(""), System.out, System.err);

@@ -53,7 +53,17 @@ import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.js.JsApp;
 import net.intercomj.host.js.JsApps;
+import net.intercomj.host.msb.MsbProofs;
+import net.intercomj.host.msb.MsbSource;
+import net.intercomj.host.msb.PeerSettlement;
+import net.intercomj.host.msb.PendingTxs;
+import net.intercomj.host.msb.TxRelay;
 import net.intercomj.host.net.PeerNetwork;
+import net.intercomj.host.terminal.commands.msb.DeploySubnetCommand;
+import net.intercomj.host.terminal.commands.msb.GetBalanceCommand;
+import net.intercomj.host.terminal.commands.msb.MsbCommand;
+import net.intercomj.host.terminal.commands.msb.TransferCommand;
+import net.intercomj.host.terminal.commands.msb.TxCommand;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.lan.LanConfig;
 import net.intercomj.host.net.lan.LanDiscovery;
@@ -130,6 +140,9 @@ public final class PeerHost implements AutoCloseable {
     private volatile Registration bridgeFeed = () -> { };
     private volatile Optional<SubnetNode> subnet = Optional.empty();
     private volatile Optional<RpcServer> rpc = Optional.empty();
+    private volatile Optional<PeerSettlement> settlement = Optional.empty();
+    private volatile Optional<TxRelay> relay = Optional.empty();
+    private volatile Optional<PeerNetwork> msbNetwork = Optional.empty();
     private volatile String subnetChannel = "";
     private final Clock clock;
     private final Instant startedAt;
@@ -251,8 +264,10 @@ public final class PeerHost implements AutoCloseable {
             plugins.loadFolder(pluginsFolder.get());
         }
         pluginsFolder.map(folder -> folder.resolveSibling("apps")).ifPresent(folder -> loadJsApps(folder, warnings));
+        openSettlement(options, networkService, out);
         // After the plugins, so the contract apps they offer are there before the log is applied.
         startSubnet(options, networkService, out);
+        startSettlement(options, out);
         if (options.app().isPresent()) {
             pinApp(options.app().get(), subnet.orElseThrow(), warnings);
         }
@@ -330,8 +345,9 @@ public final class PeerHost implements AutoCloseable {
                 SubnetTopics.of(options.subnetChannel()).toByteArray(), writerKey);
         SubnetNode started;
         try {
-            started = SubnetNode.start(config, networkService,
-                    StandardOps.applier(subnetKey, new PinnedContract(contractApps)), out::println);
+            started = SubnetNode.start(config, networkService, StandardOps.applier(subnetKey,
+                    new PinnedContract(contractApps), new MsbProofs(() -> settlement.flatMap(PeerSettlement::node))),
+                    out::println);
         } catch (StoreException e) {
             throw new PluginException("Cannot open the subnet: " + e.getMessage(), e);
         }
@@ -346,6 +362,57 @@ public final class PeerHost implements AutoCloseable {
                 new UpgradeContractCommand(shared, contractApps), new ContractsCommand(started, contractApps))
                 .forEach(commands::register);
         ChatCommands.all(shared).forEach(commands::register);
+    }
+
+    /**
+     * Opens the MSB store before the subnet, so the subnet's {@code tx} ops can be proven against
+     * the MSB replica from the first op on. {@code --msb-dht-bootstrap} gives the MSB a network of
+     * its own; otherwise it shares the peer's.
+     */
+    private void openSettlement(PeerOptions options, NetworkService peerNetwork, CommandOutput out)
+            throws PluginException {
+        Network network = peerNetwork;
+        if (!options.msb().dhtBootstrap().isEmpty()) {
+            try {
+                PeerNetwork own = startNetwork(options.msb().dhtBootstrap(), options.lanDiscovery(), wallet);
+                msbNetwork = Optional.of(own);
+                network = new NetworkService(own);
+            } catch (StartupException e) {
+                throw new PluginException("The MSB network failed to start: " + e.getMessage(), e);
+            }
+        }
+        PeerSettlement.Settings settings = new PeerSettlement.Settings(options.msb().bootstrap().map(Bytes32::fromHex),
+                options.msb().channel(), options.msb().genesisBalance());
+        try {
+            settlement = Optional.of(PeerSettlement.open(settings, options.msbStorePath(), wallet, network, out::println));
+        } catch (StoreException e) {
+            throw new PluginException("Cannot open the MSB store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts this peer's MSB (see {@link PeerSettlement}), the transaction relay, and the settlement commands. */
+    private void startSettlement(PeerOptions options, CommandOutput out) throws PluginException {
+        SubnetNode node = subnet.orElseThrow();
+        PeerSettlement plane = settlement.orElseThrow();
+        TxRelay started;
+        try {
+            started = new TxRelay(PendingTxs.open(store.folder().resolve("pending-txs.json")), plane::node, node,
+                    out::println);
+        } catch (StoreException e) {
+            throw new PluginException(e.getMessage(), e);
+        }
+        relay = Optional.of(started);
+        plane.whenRunning(started::follow);
+        try {
+            plane.attach(node, options.subnetChannel());
+        } catch (StoreException | SubnetException e) {
+            throw new PluginException("Cannot start the MSB: " + e.getMessage(), e);
+        }
+        MsbSource msb = plane::requireNode;
+        List.of(new TxCommand(node, msb, plane.payer(), contractApps, started, writerKey::sign),
+                new DeploySubnetCommand(msb, plane.payer(), node, options.subnetChannel()),
+                new MsbCommand(msb, wallet.address()), new GetBalanceCommand(msb, wallet.address()),
+                new TransferCommand(msb, plane.payer())).forEach(commands::register);
     }
 
     /**
@@ -436,15 +503,28 @@ public final class PeerHost implements AutoCloseable {
     }
 
     private static PeerNetwork startNetwork(PeerOptions options, PeerWallet wallet) throws StartupException {
+        PeerNetwork network = startNetwork(options.peerDhtBootstrap(), options.lanDiscovery(), wallet);
+        try {
+            network.swarm().join(PeerNetwork.topicOf(PeerNetwork.ENTRY_CHANNEL), true, true);
+            return network;
+        } catch (RuntimeException e) {
+            network.close();
+            throw new StartupException("Cannot join the entry topic: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a network (DHT node, swarm, LAN discovery) keyed by {@code wallet}; it joins no topic yet. */
+    static PeerNetwork startNetwork(List<HostPort> dhtBootstrap, boolean lanDiscovery, PeerWallet wallet)
+            throws StartupException {
         List<InetSocketAddress> bootstrap = new ArrayList<>();
-        for (HostPort node : options.peerDhtBootstrap()) {
+        for (HostPort node : dhtBootstrap) {
             InetSocketAddress address = new InetSocketAddress(node.host(), node.port());
             if (address.isUnresolved()) {
                 throw new StartupException("Cannot resolve the DHT bootstrap node " + node);
             }
             bootstrap.add(address);
         }
-        List<Discovery> lan = options.lanDiscovery() ? List.of(LanDiscovery.open(LanConfig.defaults())) : List.of();
+        List<Discovery> lan = lanDiscovery ? List.of(LanDiscovery.open(LanConfig.defaults())) : List.of();
         PeerNetwork.Settings settings = new PeerNetwork.Settings(bootstrap, DhtConfig.DEFAULT_PORT, lan,
                 SwarmConfig.defaults(new InetSocketAddress(0).getAddress()));
         PeerNetwork network;
@@ -454,13 +534,7 @@ public final class PeerHost implements AutoCloseable {
             lan.forEach(Discovery::close);
             throw new StartupException("Cannot start the network: " + e.getMessage(), e);
         }
-        try {
-            network.swarm().join(PeerNetwork.topicOf(PeerNetwork.ENTRY_CHANNEL), true, true);
-            return network;
-        } catch (RuntimeException e) {
-            network.close();
-            throw new StartupException("Cannot join the entry topic: " + e.getMessage(), e);
-        }
+        return network;
     }
 
     private static byte[] readPassword(Optional<Path> file) throws StartupException {
@@ -498,6 +572,16 @@ public final class PeerHost implements AutoCloseable {
                 values.put(BannerLine.SIDECHANNEL_EXTRAS, String.join(", ", extras));
             }
         });
+        settlement.ifPresent(plane -> {
+            values.put(BannerLine.MSB_STORE, plane.folder().toString());
+            plane.node().ifPresent(msb -> {
+                values.put(BannerLine.MSB_NETWORK_BOOTSTRAP, msb.network().bootstrap().toHex()
+                        + (msb.isCreator() ? " (embedded: this peer is its validator)" : ""));
+                values.put(BannerLine.MSB_CHANNEL, msb.network().channel());
+            });
+        });
+        msbNetwork.ifPresent(own -> values.put(BannerLine.MSB_DHT_BOOTSTRAP, String.join(", ", own.dhtBootstrapNodes()
+                .stream().map(address -> address.getAddress().getHostAddress() + ":" + address.getPort()).toList())));
         bridge.ifPresent(running -> values.put(BannerLine.SC_BRIDGE,
                 "ws://" + hostForUrl(running.address()) + ":" + running.address().getPort()));
         rpc.ifPresent(running -> values.put(BannerLine.RPC, running.url()));
@@ -525,6 +609,13 @@ public final class PeerHost implements AutoCloseable {
                 "commands: " + commands.all().size()));
         lines.addAll(network.statsLines());
         subnet.ifPresent(running -> lines.addAll(SubnetStatsLines.of(running)));
+        settlement.flatMap(PeerSettlement::node).ifPresent(msb -> lines.addAll(List.of(
+                "msb.bootstrap: " + msb.network().bootstrap().toHex(),
+                "msb.signedLength: " + msb.confirmed().length(),
+                "msb.unsignedLength: " + msb.unconfirmed().length(),
+                "msb.validators: " + msb.confirmed().validators().size(),
+                "msb.peers: " + msb.engine().stats().peers())));
+        relay.ifPresent(pending -> lines.add("msb.pendingTxs: " + pending.size()));
         return lines;
     }
 
@@ -580,7 +671,10 @@ public final class PeerHost implements AutoCloseable {
         bridge.ifPresent(ScBridge::close);
         rpc.ifPresent(RpcServer::close);
         plugins.close();
+        relay.ifPresent(TxRelay::close);
         subnet.ifPresent(SubnetNode::close);
+        settlement.ifPresent(PeerSettlement::close);
+        msbNetwork.ifPresent(PeerNetwork::close);
         jsApps.forEach(loaded -> loaded.app().close());
         network.close();
         closeQuietly(store);

@@ -173,6 +173,13 @@ public final class Flags {
     /** Needs the settlement plane: the RPC's transaction routes pay and prove through the MSB. */
     public static final Flag API_TX_EXPOSED = flag("--api-tx-exposed", "PEER_API_TX_EXPOSED", BOOL, "false",
             Plane.MSB, "Let RPC clients submit transactions (the RPC's transaction routes).");
+    public static final Flag MSB_BOOTSTRAP = flag("--msb-bootstrap", "MSB_BOOTSTRAP", TEXT, "", Plane.MSB,
+            "MSB network to settle on (its bootstrap, 64 hex). Without it: the one the subnet records, else on"
+                    + " a subnet's creator an embedded MSB of its own, with this peer as sole validator.");
+    public static final Flag MSB_CHANNEL = flag("--msb-channel", "MSB_CHANNEL", TEXT, "", Plane.MSB,
+            "Discovery channel of the MSB network; without it, the channel named after its bootstrap.");
+    public static final Flag MSB_GENESIS_BALANCE = flag("--msb-genesis-balance", "MSB_GENESIS_BALANCE", TEXT, "1000",
+            Plane.MSB, "TNK an MSB this peer creates gives its wallet at genesis.");
     public static final Flag MSB_DHT_BOOTSTRAP = flag("--msb-dht-bootstrap", "MSB_DHT_BOOTSTRAP", HOST_PORT_LIST, "",
             Plane.MSB, "Discovery bootstrap nodes for the settlement (MSB) network; without them, the built-in"
                     + " zero-config bootstrap.");
@@ -195,7 +202,8 @@ public final class Flags {
             SC_BRIDGE_CLI, SC_BRIDGE_CLI_UNSAFE, SC_BRIDGE_ORIGINS, SC_BRIDGE_DEBUG,
             RPC, RPC_HOST, RPC_PORT, RPC_TOKEN, RPC_ALLOW_ORIGIN, RPC_MAX_BODY_BYTES,
             TIMER_FEATURE,
-            PEER_DHT_BOOTSTRAP, LAN_DISCOVERY, MSB_DHT_BOOTSTRAP, API_TX_EXPOSED);
+            PEER_DHT_BOOTSTRAP, LAN_DISCOVERY, MSB_BOOTSTRAP, MSB_CHANNEL, MSB_GENESIS_BALANCE, MSB_DHT_BOOTSTRAP,
+            API_TX_EXPOSED);
 
     /** The flag one of whose names (long name or alias, with the dashes) is {@code name}. */
     public static Optional<Flag> byName(String name) {

@@ -102,7 +102,7 @@ final class OptionResolver {
                 bool(API_TX_EXPOSED));
         boolean timer = bool(TIMER_FEATURE);
         List<HostPort> peerDhtBootstrap = read(PEER_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
-        List<HostPort> msbDhtBootstrap = read(MSB_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
+        PeerOptions.MsbOptions msb = msb();
         boolean lanDiscovery = bool(LAN_DISCOVERY);
 
         // Spec §1.4, in upstream's order.
@@ -120,7 +120,7 @@ final class OptionResolver {
         }
         return new ParseOutcome.Run(new PeerOptions(peerStoreName, peerStoresDirectory, msbStoreName,
                 msbStoresDirectory, walletPasswordFile, logLevel, subnetChannel, subnetBootstrap, app, sidechannel,
-                scBridge, rpc, timer, peerDhtBootstrap, msbDhtBootstrap, lanDiscovery, inactiveFlags()));
+                scBridge, rpc, timer, peerDhtBootstrap, msb, lanDiscovery, inactiveFlags()));
     }
 
     private SidechannelOptions sidechannel() {
@@ -200,6 +200,27 @@ final class OptionResolver {
             return Optional.empty();
         }
         return key;
+    }
+
+    /** The settlement flags; {@code --msb-bootstrap} with the original's message (spec §6.3). */
+    private PeerOptions.MsbOptions msb() {
+        Optional<String> bootstrap = supplied(MSB_BOOTSTRAP).map(raw -> raw.text().trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(text -> !text.isEmpty());
+        if (bootstrap.isPresent() && !bootstrap.get().matches("^[0-9a-f]{64}$")) {
+            fail(MSB_BOOTSTRAP, "Invalid --msb-bootstrap. Expected 32-byte hex (64 chars), got length "
+                    + bootstrap.get().length() + ".");
+            bootstrap = Optional.empty();
+        }
+        Optional<String> channel = Optional.of(read(MSB_CHANNEL, ValueKind.TEXT, String::trim)).filter(text -> !text.isEmpty());
+        java.math.BigInteger genesis = read(MSB_GENESIS_BALANCE, ValueKind.TEXT, text -> {
+            try {
+                return net.intercomj.host.msb.Amounts.parse(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw new Values.BadValue(e.getMessage().replaceFirst("\\.$", ""));
+            }
+        });
+        List<HostPort> dht = read(MSB_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
+        return new PeerOptions.MsbOptions(bootstrap, channel, genesis, dht);
     }
 
     private List<String> inactiveFlags() {

@@ -36,7 +36,7 @@ import java.util.Optional;
  * @param timer               whether the sample timer feature runs
  * @param peerDhtBootstrap    discovery bootstrap nodes of the peer; empty means the built-in
  *                            zero-config default of the networking layer
- * @param msbDhtBootstrap     discovery bootstrap nodes of the MSB network; empty as above
+ * @param msb                 the settlement (MSB) settings
  * @param lanDiscovery        whether peers are also found on the local network by multicast
  * @param inactiveFlags       flags that were set (on the command line or by env) but belong to
  *                            a plane that is not built yet, so they have no effect; the caller
@@ -57,7 +57,7 @@ public record PeerOptions(
         RpcOptions rpc,
         boolean timer,
         List<HostPort> peerDhtBootstrap,
-        List<HostPort> msbDhtBootstrap,
+        MsbOptions msb,
         boolean lanDiscovery,
         List<String> inactiveFlags) {
 
@@ -76,7 +76,7 @@ public record PeerOptions(
         Objects.requireNonNull(scBridge, "scBridge");
         Objects.requireNonNull(rpc, "rpc");
         peerDhtBootstrap = List.copyOf(peerDhtBootstrap);
-        msbDhtBootstrap = List.copyOf(msbDhtBootstrap);
+        Objects.requireNonNull(msb, "msb");
         inactiveFlags = List.copyOf(inactiveFlags);
     }
 
@@ -88,6 +88,24 @@ public record PeerOptions(
     /** The MSB store folder: the MSB stores directory joined with the MSB store name. */
     public Path msbStorePath() {
         return msbStoresDirectory.resolve(msbStoreName);
+    }
+
+    /**
+     * The settlement plane's settings.
+     *
+     * @param bootstrap      {@code --msb-bootstrap}: the MSB network to settle on (64 lowercase hex)
+     * @param channel        {@code --msb-channel}: its discovery channel
+     * @param genesisBalance {@code --msb-genesis-balance} in base units
+     * @param dhtBootstrap   discovery bootstrap nodes of the MSB network; empty for the peer's own network
+     */
+    public record MsbOptions(Optional<String> bootstrap, Optional<String> channel, java.math.BigInteger genesisBalance,
+            List<HostPort> dhtBootstrap) {
+        public MsbOptions {
+            Objects.requireNonNull(bootstrap, "bootstrap");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(genesisBalance, "genesisBalance");
+            dhtBootstrap = List.copyOf(dhtBootstrap);
+        }
     }
 
     /** The extra sidechannels joined at start (the entry channel is never among them). */

@@ -19,7 +19,7 @@ public enum Plane {
     /** Peer discovery and connections. */
     NETWORK("Network", true),
     /** The settlement network (MSB). */
-    MSB("Settlement (MSB)", false),
+    MSB("Settlement (MSB)", true),
     /** The sample timer feature. */
     TIMER("Timer feature", true);
 

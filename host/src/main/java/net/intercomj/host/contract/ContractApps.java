@@ -20,12 +20,13 @@ import net.intercomj.api.contract.ContractApp;
  */
 public final class ContractApps {
 
-    /** One loaded app version, with its contract already defined. */
-    public record Installed(String id, String versionHash, ContractRuntime runtime) {
+    /** One loaded app version, with its contract already defined; {@code app} maps {@code /tx} commands. */
+    public record Installed(String id, String versionHash, ContractRuntime runtime, ContractApp app) {
         public Installed {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(versionHash, "versionHash");
             Objects.requireNonNull(runtime, "runtime");
+            Objects.requireNonNull(app, "app");
         }
     }
 
@@ -43,7 +44,7 @@ public final class ContractApps {
      * @throws RuntimeException whatever the app's {@code define} throws (then nothing is added)
      */
     public Runnable add(String id, String versionHash, ContractApp app) {
-        Installed added = new Installed(id, versionHash, ContractRuntime.of(app));
+        Installed added = new Installed(id, versionHash, ContractRuntime.of(app), app);
         Key key = new Key(id, versionHash);
         synchronized (this) {
             if (installed.containsKey(key)) {
@@ -71,7 +72,12 @@ public final class ContractApps {
 
     /** The contract of {@code id} at {@code versionHash}, if loaded. */
     public Optional<ContractRuntime> find(String id, String versionHash) {
-        return Optional.ofNullable(installed.get(new Key(id, versionHash))).map(Installed::runtime);
+        return installed(id, versionHash).map(Installed::runtime);
+    }
+
+    /** The app {@code id} at {@code versionHash}, if loaded. */
+    public Optional<Installed> installed(String id, String versionHash) {
+        return Optional.ofNullable(installed.get(new Key(id, versionHash)));
     }
 
     /** The loaded versions of {@code id}. */

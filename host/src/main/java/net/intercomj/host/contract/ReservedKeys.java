@@ -13,7 +13,7 @@ import java.util.Set;
 public final class ReservedKeys {
 
     private static final Set<String> EXACT =
-            Set.of("msgl", "admin", "auto_add_writers", "chat_status", "delml", "wlst", "txl", "pnl", "txen", "ctr");
+            Set.of("msgl", "admin", "auto_add_writers", "chat_status", "delml", "wlst", "txl", "pnl", "txen", "ctr", "msb");
 
     private static final List<String> PREFIXES = List.of("sh/", "tx/", "kcin/", "delm/", "umsg/", "msgl/", "nick/",
             "mod/", "mtd/", "txi/", "wl/", "pni/", "utxl/", "utxi/", "bnd/", "msg/", "umsgl/", "wri/", "nc/");

@@ -35,7 +35,7 @@ import net.intercomj.host.subnet.log.EntryId;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
 import net.intercomj.host.subnet.op.CanonicalJson;
-import net.intercomj.host.subnet.op.ContractUnavailable;
+import net.intercomj.host.subnet.op.ApplyPaused;
 import net.intercomj.host.subnet.op.Membership;
 import net.intercomj.host.subnet.op.OpApplier;
 import net.intercomj.host.subnet.op.OpContext;
@@ -94,6 +94,8 @@ public final class SubnetNode implements AutoCloseable {
     private final Map<EntryId, CompletableFuture<OpResult>> waiting = new ConcurrentHashMap<>();
     private final TreeMap<Long, ConfirmedBatch> received = new TreeMap<>();
     private final List<Runnable> viewListeners = new CopyOnWriteArrayList<>();
+    private volatile RequestHandler requestHandler = (body, reply) -> { };
+    private final List<ReplyListener> replyListeners = new CopyOnWriteArrayList<>();
     private final Set<EntryId> appendedForOthers = ConcurrentHashMap.newKeySet();
     private final Set<String> writerRequestsAppended = ConcurrentHashMap.newKeySet();
     private final Set<Bytes32> namedByReceivedBatches = ConcurrentHashMap.newKeySet();
@@ -117,7 +119,7 @@ public final class SubnetNode implements AutoCloseable {
     private boolean closed;
     private final ReentrantLock appendLock = new ReentrantLock();
     private volatile String halted;
-    // Why apply waits (for a contract version this peer lacks), or null; resume() retries.
+    // Why apply waits (for a contract version or an MSB record this peer lacks), or null; resume() retries.
     private volatile String paused;
     // The last pause reason shown, so a retry that pauses again at the same op stays quiet.
     private volatile String lastPause;
@@ -210,6 +212,16 @@ public final class SubnetNode implements AutoCloseable {
                         public void onConsensus(Bytes32 from, byte[] message) {
                             node.raftInbox.add(new Inbound(from, message));
                             node.signal();
+                        }
+
+                        @Override
+                        public void onRequest(String body, Consumer<String> reply) {
+                            node.requestHandler.onRequest(body, reply);
+                        }
+
+                        @Override
+                        public void onReply(long id, String body) {
+                            node.replyListeners.forEach(listener -> listener.onReply(id, body));
                         }
 
                         @Override
@@ -394,10 +406,10 @@ public final class SubnetNode implements AutoCloseable {
             long attempt = resumes.get();
             try {
                 step();
-            } catch (ContractUnavailable e) {
+            } catch (ApplyPaused e) {
                 pause(e.getMessage());
                 if (resumes.get() != attempt) {
-                    // A contract was loaded while this step ran: try again now, not at the next change.
+                    // What apply lacked arrived while this step ran: try again now, not at the next change.
                     resume();
                 }
             } catch (StoreException | RuntimeException e) {
@@ -495,6 +507,41 @@ public final class SubnetNode implements AutoCloseable {
     public Registration onViewsChanged(Runnable listener) {
         viewListeners.add(listener);
         return () -> viewListeners.remove(listener);
+    }
+
+    // ---- requests between peers (the MSB's settlement requests travel this way)
+
+    /** Answers requests from linked peers; it runs on the network's threads and must return quickly. */
+    @FunctionalInterface
+    public interface RequestHandler {
+        /** A request's {@code body}; {@code reply} sends an answer back to the peer that asked. */
+        void onRequest(String body, Consumer<String> reply);
+    }
+
+    /** Receives the replies to this peer's requests. */
+    @FunctionalInterface
+    public interface ReplyListener {
+        void onReply(long id, String body);
+    }
+
+    /** Sets who answers requests; by default they go unanswered. */
+    public void handleRequests(RequestHandler handler) {
+        requestHandler = java.util.Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Calls {@code listener} with every reply; closing the registration removes it. */
+    public Registration onReplies(ReplyListener listener) {
+        replyListeners.add(listener);
+        return () -> replyListeners.remove(listener);
+    }
+
+    /**
+     * Sends a request to every linked peer of this network.
+     *
+     * @return how many peers it was sent to
+     */
+    public int request(long id, String body) {
+        return replication.request(id, body);
     }
 
     // ---- joining as a writer while auto-add is on (spec §2.3, with the request signed: fix of §9 item 9)
@@ -693,8 +740,8 @@ public final class SubnetNode implements AutoCloseable {
     }
 
     /**
-     * Retries an apply that paused for a contract this peer lacked (call after loading one); if
-     * the contract is still missing, it pauses again at the same op.
+     * Retries an apply that paused for what this peer lacked (call after loading a contract or
+     * when the MSB replica advanced); if it is still missing, apply pauses again at the same op.
      */
     public void resume() {
         resumes.incrementAndGet();
@@ -711,7 +758,7 @@ public final class SubnetNode implements AutoCloseable {
         }
     }
 
-    /** Why apply waits, if it does: a contract version this peer lacks. */
+    /** Why apply waits, if it does: a contract version or an MSB record this peer lacks. */
     public Optional<String> paused() {
         return Optional.ofNullable(paused);
     }

@@ -141,6 +141,6 @@ class FlagTableTest {
     private static PeerOptions withoutNotes(PeerOptions o) {
         return new PeerOptions(o.peerStoreName(), o.peerStoresDirectory(), o.msbStoreName(), o.msbStoresDirectory(),
                 o.walletPasswordFile(), o.logLevel(), o.subnetChannel(), o.subnetBootstrap(), o.app(), o.sidechannel(),
-                o.scBridge(), o.rpc(), o.timer(), o.peerDhtBootstrap(), o.msbDhtBootstrap(), o.lanDiscovery(), List.of());
+                o.scBridge(), o.rpc(), o.timer(), o.peerDhtBootstrap(), o.msb(), o.lanDiscovery(), List.of());
     }
 }

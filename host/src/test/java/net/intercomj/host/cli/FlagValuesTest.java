@@ -450,7 +450,7 @@ class FlagValuesTest {
     void discoveryBootstrapDefaultsToEmptyNotUpstreamsInternetHosts() {
         PeerOptions options = cli.run();
         assertThat(options.peerDhtBootstrap()).isEmpty();
-        assertThat(options.msbDhtBootstrap()).isEmpty();
+        assertThat(options.msb().dhtBootstrap()).isEmpty();
     }
 
     @Test
@@ -459,7 +459,7 @@ class FlagValuesTest {
                 "--msb-dht-bootstrap", "10.0.0.1:5");
         assertThat(options.peerDhtBootstrap()).containsExactly(new HostPort("127.0.0.1", 49737),
                 new HostPort("::1", 10001), new HostPort("node.example", 1));
-        assertThat(options.msbDhtBootstrap()).containsExactly(new HostPort("10.0.0.1", 5));
+        assertThat(options.msb().dhtBootstrap()).containsExactly(new HostPort("10.0.0.1", 5));
     }
 
     static Stream<Arguments> dhtBootstrapPrecedence() {

@@ -88,7 +88,7 @@ class PinnedContractSubnetTest {
         }
         ContractApps apps = new ContractApps();
         LocalSubnets.Peer started = subnets.start(name, subnetOrNull,
-                subnet -> StandardOps.applier(subnet, new PinnedContract(apps)));
+                subnet -> StandardOps.applier(subnet, new PinnedContract(apps), net.intercomj.host.subnet.op.contract.AcceptingProofs.ACCEPT));
         apps.onChange(started.node()::resume);
         return new Peer(started.wallet(), started.node(), apps, started.log());
     }

@@ -78,7 +78,7 @@ class RpcSubnetTest {
         apps.add("demo", V1, DEMO);
         node = SubnetNode.start(new SubnetNode.Config(folder.resolve("subnet"), subnet,
                 SubnetTopics.of(CHANNEL).toByteArray(), writerKey), new NetworkService(network),
-                StandardOps.applier(subnet, new PinnedContract(apps)), line -> { });
+                StandardOps.applier(subnet, new PinnedContract(apps), net.intercomj.host.subnet.op.contract.AcceptingProofs.ACCEPT), line -> { });
         rpc = TestRpc.start(BuiltInRoutes.all(node, wallet, CHANNEL, apps));
     }
 

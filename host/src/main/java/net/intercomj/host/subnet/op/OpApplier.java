@@ -53,7 +53,7 @@ public final class OpApplier {
     /**
      * Applies {@code entry}'s op on top of {@code view}; its writes land there only if it is applied.
      *
-     * @throws ContractUnavailable if the op needs the subnet's pinned contract and this peer lacks it
+     * @throws ApplyPaused if the op needs what this peer lacks yet: the pinned contract, or an MSB record
      */
     public OpResult apply(LogEntry entry, ViewOverlay view) {
         JsonNode op;
@@ -86,7 +86,7 @@ public final class OpApplier {
         OpResult result;
         try {
             result = handler.apply(op, new OpContext(subnet, entry, own, verified));
-        } catch (ContractUnavailable e) {
+        } catch (ApplyPaused e) {
             // Not this op's fault: apply stops before it, on this peer only.
             throw e;
         } catch (RuntimeException e) {

@@ -19,6 +19,8 @@ public final class ViewKeys {
     public static final String TX_COUNT = "txl";
     /** The contract the subnet runs: {@code {"app": <app id>, "hash": <version hash>}} (ours). */
     public static final String CONTRACT = "ctr";
+    /** The MSB network the subnet settles on: {@code {bootstrap, channel, networkId}}. */
+    public static final String MSB = "msb";
 
     private ViewKeys() {}
 

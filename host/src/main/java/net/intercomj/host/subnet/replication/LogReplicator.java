@@ -35,18 +35,23 @@ public final class LogReplicator {
      * @param rejected why entries were refused (the rest of that message is dropped); empty when none were
      * @param batches  confirmed batches received, not yet checked: the caller verifies and applies them
      * @param writerRequest the other side's request to become a writer, not yet checked
+     * @param request the other side's {@link ReplicationMessage.Request}, to answer (or not) with {@link LogReplicator#reply}
+     * @param reply   the other side's answer to one of this peer's requests
      */
     public record Received(List<LogEntry> stored, List<String> rejected, List<ConfirmedBatch> batches,
-            Optional<String> writerRequest) {
+            Optional<String> writerRequest, Optional<ReplicationMessage.Request> request,
+            Optional<ReplicationMessage.Reply> reply) {
         public Received {
             stored = List.copyOf(stored);
             rejected = List.copyOf(rejected);
             batches = List.copyOf(batches);
             Objects.requireNonNull(writerRequest, "writerRequest");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(reply, "reply");
         }
 
         Received(List<LogEntry> stored, List<String> rejected, List<ConfirmedBatch> batches) {
-            this(stored, rejected, batches, Optional.empty());
+            this(stored, rejected, batches, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         static final Received NOTHING = new Received(List.of(), List.of(), List.of());
@@ -106,6 +111,22 @@ public final class LogReplicator {
         outbox.accept(new ReplicationMessage.WriterRequest(op));
     }
 
+    /**
+     * Sends the other side a request: its answer, if it gives one, arrives as {@link Received#reply}
+     * with the same {@code id}.
+     */
+    public void request(long id, String body) {
+        outbox.accept(new ReplicationMessage.Request(id, body));
+    }
+
+    /**
+     * Answers the other side's request {@code id}. Nothing checks that such a request arrived or
+     * was not answered already: matching replies to requests is the requester's business.
+     */
+    public void reply(long id, String body) {
+        outbox.accept(new ReplicationMessage.Reply(id, body));
+    }
+
     /** This peer confirmed or accepted new batches: tell the other side how many it holds. */
     public void announceBatches() {
         outbox.accept(new ReplicationMessage.BatchesHave(confirmed.batchCount()));
@@ -157,8 +178,13 @@ public final class LogReplicator {
                 }
                 yield new Received(List.of(), List.of(), data.batches());
             }
-            case ReplicationMessage.WriterRequest request ->
-                    new Received(List.of(), List.of(), List.of(), Optional.of(request.op()));
+            case ReplicationMessage.WriterRequest request -> new Received(List.of(), List.of(), List.of(),
+                    Optional.of(request.op()), Optional.empty(), Optional.empty());
+            // Requests and replies are the caller's to answer and match: the replicator only hands them on.
+            case ReplicationMessage.Request request -> new Received(List.of(), List.of(), List.of(),
+                    Optional.empty(), Optional.of(request), Optional.empty());
+            case ReplicationMessage.Reply reply -> new Received(List.of(), List.of(), List.of(),
+                    Optional.empty(), Optional.empty(), Optional.of(reply));
             // The indexers' messages: the session hands them to the subnet.
             case ReplicationMessage.Consensus consensus -> Received.NOTHING;
             case ReplicationMessage.CheckpointSignature signature -> Received.NOTHING;

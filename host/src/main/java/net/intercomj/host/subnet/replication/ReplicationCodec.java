@@ -25,6 +25,8 @@ public final class ReplicationCodec {
     private static final int WRITER_REQUEST = 7;
     private static final int CONSENSUS = 8;
     private static final int CHECKPOINT_SIGNATURE = 9;
+    private static final int REQUEST = 10;
+    private static final int REPLY = 11;
     /** The largest encoded entry: the op limit plus room for the other fields and heads. */
     private static final int MAX_ENTRY_BYTES = LogEntry.MAX_OP_BYTES + 64 * 1024;
 
@@ -53,6 +55,8 @@ public final class ReplicationCodec {
                     .bytes32(consensus.to()).bytes(consensus.message()).fixed(consensus.signature());
             case ReplicationMessage.CheckpointSignature signed -> out.u8(CHECKPOINT_SIGNATURE).uvarint(signed.number())
                     .bytes32(signed.signature().indexer()).fixed(signed.signature().signature());
+            case ReplicationMessage.Request request -> out.u8(REQUEST).uvarint(request.id()).string(request.body());
+            case ReplicationMessage.Reply reply -> out.u8(REPLY).uvarint(reply.id()).string(reply.body());
         }
         return out.toByteArray();
     }
@@ -125,6 +129,10 @@ public final class ReplicationCodec {
             case CHECKPOINT_SIGNATURE -> new ReplicationMessage.CheckpointSignature(in.uvarint("CheckpointSignature number"),
                     new ConfirmedBatch.IndexerSignature(in.bytes32("CheckpointSignature indexer"),
                             in.fixed(64, "CheckpointSignature signature")));
+            case REQUEST -> new ReplicationMessage.Request(in.uvarint("Request id"),
+                    in.string("Request body", ReplicationMessage.MAX_REQUEST_BYTES));
+            case REPLY -> new ReplicationMessage.Reply(in.uvarint("Reply id"),
+                    in.string("Reply body", ReplicationMessage.MAX_REQUEST_BYTES));
             default -> throw new WireException("Unknown replication message type " + tag);
         };
         in.expectEnd("replication message");

@@ -125,6 +125,45 @@ public sealed interface ReplicationMessage {
         }
     }
 
+    /** Largest body of a {@link Request} or a {@link Reply}, in UTF-8 bytes. */
+    int MAX_REQUEST_BYTES = 8192;
+
+    /**
+     * A question for the peers on the other end of the link, such as a settlement request from a
+     * peer that is not a validator. Replication only carries it: what {@code body} means, and
+     * whether to answer, is up to the receiver's listener.
+     *
+     * @param id   chosen by the requester, at least 0, so it can match the {@link Reply}
+     * @param body at most {@link #MAX_REQUEST_BYTES} UTF-8 bytes, usually JSON
+     */
+    record Request(long id, String body) implements ReplicationMessage {
+        public Request {
+            checkExchange("request", id, body);
+        }
+    }
+
+    /**
+     * The answer to the {@link Request} with the same {@code id}, sent back on the link it came through.
+     *
+     * @param body at most {@link #MAX_REQUEST_BYTES} UTF-8 bytes, usually JSON
+     */
+    record Reply(long id, String body) implements ReplicationMessage {
+        public Reply {
+            checkExchange("reply", id, body);
+        }
+    }
+
+    /** The bounds a {@link Request} and a {@link Reply} share. */
+    private static void checkExchange(String kind, long id, String body) {
+        Objects.requireNonNull(body, "body");
+        if (id < 0) {
+            throw new IllegalArgumentException("a " + kind + " id is not negative");
+        }
+        if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_REQUEST_BYTES) {
+            throw new IllegalArgumentException("a " + kind + " holds at most " + MAX_REQUEST_BYTES + " bytes");
+        }
+    }
+
     /** Largest Raft message one {@link Consensus} carries, in bytes. */
     int MAX_CONSENSUS_BYTES = 1 << 20;
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import net.intercomj.api.network.LinkListener;
 import net.intercomj.api.network.Network;
 import net.intercomj.api.network.PeerLink;
@@ -58,6 +59,19 @@ public final class SubnetReplication implements AutoCloseable {
 
         /** Another peer asks to become a writer with this {@code autoAddWriter} op, not yet checked. */
         default void onWriterRequest(String op) {}
+
+        /**
+         * A linked peer sent a {@link ReplicationMessage.Request}, such as a settlement request for a
+         * validator. Calling {@code reply} (from any thread, once) sends the answer back on the same
+         * link under the request's id; a request that should get no answer is simply never replied to.
+         *
+         * @param reply sends a {@link ReplicationMessage.Reply}; throws {@link IllegalArgumentException}
+         *              for a text above {@link ReplicationMessage#MAX_REQUEST_BYTES}
+         */
+        default void onRequest(String body, Consumer<String> reply) {}
+
+        /** A linked peer answered this peer's {@link SubnetReplication#request} {@code id}; it may be one of several answers. */
+        default void onReply(long id, String body) {}
 
         /** Replication with one more peer started. */
         default void onPeer() {}
@@ -127,6 +141,27 @@ public final class SubnetReplication implements AutoCloseable {
     /** Asks every peer to append this peer's {@code autoAddWriter} op. */
     public void requestWriter(String op) {
         sessions.values().forEach(session -> session.requestWriter(op));
+    }
+
+    /**
+     * Sends a request to every peer linked now, for those that can answer it (such as a settlement
+     * network's validators); their answers reach {@link Listener#onReply} with the same {@code id}.
+     *
+     * @param id   chosen by the caller, at least 0, to match the answers
+     * @param body at most {@link ReplicationMessage#MAX_REQUEST_BYTES} UTF-8 bytes
+     * @return how many peers it was sent to: 0 when none is linked, so no answer can come
+     * @throws IllegalArgumentException if {@code id} or {@code body} is out of bounds, linked or not
+     */
+    public int request(long id, String body) {
+        // Built before any session is asked, so a bad request fails the same way whether peers are linked or not.
+        ReplicationMessage.Request request = new ReplicationMessage.Request(id, body);
+        int sent = 0;
+        for (Session session : sessions.values()) {
+            if (session.request(request.id(), request.body())) {
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /** Which writers are accepted may have changed: ask every peer for the logs now wanted. */
@@ -257,6 +292,9 @@ public final class SubnetReplication implements AutoCloseable {
                 listener.onBatches(received.batches());
             }
             received.writerRequest().ifPresent(listener::onWriterRequest);
+            received.request().ifPresent(request -> listener.onRequest(request.body(),
+                    answer -> replicator.reply(request.id(), answer)));
+            received.reply().ifPresent(reply -> listener.onReply(reply.id(), reply.body()));
             for (Session other : sessions.values()) {
                 if (other != this) {
                     writers.forEach(other::announce);
@@ -304,6 +342,16 @@ public final class SubnetReplication implements AutoCloseable {
             if (current != null) {
                 current.requestWriter(op);
             }
+        }
+
+        /** Sends the request if replication runs on this link yet; whether it did. */
+        boolean request(long id, String body) {
+            LogReplicator current = replicator;
+            if (current == null) {
+                return false;
+            }
+            current.request(id, body);
+            return true;
         }
 
         void announceBatches() {

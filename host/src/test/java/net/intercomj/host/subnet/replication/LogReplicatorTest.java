@@ -296,4 +296,27 @@ class LogReplicatorTest {
         assertThat(b.batchesReceived()).containsExactlyElementsOf(batches(a.confirmed));
         assertThat(a.batchesSent).isEqualTo(25);
     }
+
+    @Test
+    void requestsAndRepliesAreHandedOnAsTheyCameAndAnsweredOnlyByTheCaller() throws Exception {
+        Side a = new Side("a");
+        Side b = new Side("b");
+        String body = "{\"type\":\"settle\",\"op\":\"caf\u00e9\"}";
+        a.replicator.request(42, body);
+        pump(a, b);
+        LogReplicator.Received request = b.received.getLast();
+        assertThat(request.request()).contains(new ReplicationMessage.Request(42, body));
+        assertThat(request.reply()).isEmpty();
+        assertThat(request.writerRequest()).isEmpty();
+        assertThat(request.stored()).isEmpty();
+        assertThat(request.batches()).isEmpty();
+        assertThat(a.received).as("the replicator does not answer by itself").isEmpty();
+
+        b.replicator.reply(42, "{\"accepted\":false,\"reason\":\"not a validator\"}");
+        pump(a, b);
+        LogReplicator.Received reply = a.received.getLast();
+        assertThat(reply.reply()).contains(new ReplicationMessage.Reply(42, "{\"accepted\":false,\"reason\":\"not a validator\"}"));
+        assertThat(reply.request()).isEmpty();
+        assertThat(b.received).hasSize(1);
+    }
 }

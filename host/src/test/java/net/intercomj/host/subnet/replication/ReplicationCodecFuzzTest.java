@@ -3,6 +3,7 @@ package net.intercomj.host.subnet.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,8 +52,29 @@ class ReplicationCodecFuzzTest {
                 new Checkpoint(number + 1, randomKey(random), randomKey(random)), signatures);
     }
 
+    /** A request or reply body: JSON-like, with 1- to 4-byte UTF-8 characters, sometimes at the size limit. */
+    private static String randomBody(Random random) {
+        if (random.nextInt(20) == 0) {
+            return "x".repeat(ReplicationMessage.MAX_REQUEST_BYTES - 4) + "\uD83D\uDE00";
+        }
+        StringBuilder body = new StringBuilder("{\"op\":\"");
+        for (int i = random.nextInt(300); i > 0; i--) {
+            body.appendCodePoint(switch (random.nextInt(3)) {
+                case 0 -> random.nextInt(0x20, 0x7F);
+                case 1 -> random.nextInt(0x80, 0xD7FF);
+                default -> random.nextInt(0x10000, 0x10FFFF);
+            });
+        }
+        return body.append("\"}").toString();
+    }
+
+    /** A request or reply id: small as a counter would make it, or anywhere up to the largest. */
+    private static long randomId(Random random) {
+        return random.nextBoolean() ? random.nextInt(1000) : random.nextLong(0, Long.MAX_VALUE) + 1;
+    }
+
     private static ReplicationMessage randomMessage(Random random) {
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(11)) {
             case 0 -> {
                 List<ReplicationMessage.LogLength> logs = new ArrayList<>();
                 for (int i = random.nextInt(6); i > 0; i--) {
@@ -93,6 +115,8 @@ class ReplicationCodecFuzzTest {
                 yield new ReplicationMessage.CheckpointSignature(random.nextLong(0, Long.MAX_VALUE),
                         new ConfirmedBatch.IndexerSignature(randomKey(random), signature));
             }
+            case 8 -> new ReplicationMessage.Request(randomId(random), randomBody(random));
+            case 9 -> new ReplicationMessage.Reply(randomId(random), randomBody(random));
             default -> {
                 byte[] seed = new byte[32];
                 random.nextBytes(seed);
@@ -111,7 +135,7 @@ class ReplicationCodecFuzzTest {
     @Test
     void randomMessagesRoundTrip() throws Exception {
         Random random = new Random(7);
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 800; i++) {
             ReplicationMessage message = randomMessage(random);
             assertThat(ReplicationCodec.decode(ReplicationCodec.encode(message))).isEqualTo(message);
         }
@@ -171,5 +195,46 @@ class ReplicationCodecFuzzTest {
                 .uvarint(1).bytes32(randomKey(random)).uvarint(0).bytes32(randomKey(random))
                 .bytes32(randomKey(random)).uvarint(0).toByteArray()))
                 .isInstanceOf(WireException.class);
+    }
+
+    @Test
+    void requestsAndRepliesOutOfBoundsFailAsWireErrors() throws Exception {
+        String longest = "x".repeat(ReplicationMessage.MAX_REQUEST_BYTES);
+        byte[] atLimit = longest.getBytes(StandardCharsets.UTF_8);
+        byte[] overLimit = (longest + "x").getBytes(StandardCharsets.UTF_8);
+        assertThat(ReplicationCodec.decode(new WireWriter().u8(10).uvarint(3).bytes(atLimit).toByteArray()))
+                .isEqualTo(new ReplicationMessage.Request(3, longest));
+        assertThat(ReplicationCodec.decode(new WireWriter().u8(11).uvarint(3).bytes(atLimit).toByteArray()))
+                .isEqualTo(new ReplicationMessage.Reply(3, longest));
+        for (int type : new int[] {10, 11}) {
+            // A body above the limit, not UTF-8, or cut short; an id above 2^63-1; bytes after the body.
+            assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(type).uvarint(3).bytes(overLimit)
+                    .toByteArray()))
+                    .isInstanceOf(WireException.class).hasMessageContaining("above the limit");
+            assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(type).uvarint(3)
+                    .bytes(new byte[] {'{', (byte) 0xC3, '}'}).toByteArray()))
+                    .isInstanceOf(WireException.class).hasMessageContaining("not valid UTF-8");
+            assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(type).uvarint(3).uvarint(10)
+                    .fixed(new byte[] {'{', '}'}).toByteArray()))
+                    .isInstanceOf(WireException.class).hasMessageContaining("truncated");
+            assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(type)
+                    .fixed(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -128, 1}).bytes(new byte[0]).toByteArray()))
+                    .isInstanceOf(WireException.class);
+            assertThatThrownBy(() -> ReplicationCodec.decode(new WireWriter().u8(type).uvarint(3).bytes(new byte[0])
+                    .u8(0).toByteArray()))
+                    .isInstanceOf(WireException.class).hasMessageContaining("trailing");
+        }
+    }
+
+    @Test
+    void requestsAndRepliesAreBuiltOnlyWithinBounds() {
+        String overLimit = "\u00e9".repeat(ReplicationMessage.MAX_REQUEST_BYTES / 2) + "x";
+        assertThatThrownBy(() -> new ReplicationMessage.Request(1, overLimit)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReplicationMessage.Reply(1, overLimit)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReplicationMessage.Request(-1, "{}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReplicationMessage.Reply(-1, "{}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReplicationMessage.Request(1, null)).isInstanceOf(NullPointerException.class);
+        assertThat(new ReplicationMessage.Reply(Long.MAX_VALUE, overLimit.substring(1)).body())
+                .hasSize(ReplicationMessage.MAX_REQUEST_BYTES / 2);
     }
 }

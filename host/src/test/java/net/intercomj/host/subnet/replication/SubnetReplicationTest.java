@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.PeerNetwork;
@@ -40,6 +43,8 @@ class SubnetReplicationTest {
     private static final byte[] TOPIC = Bytes32.fromHex("6f".repeat(32)).toByteArray();
     private static final byte[] SEED = new byte[32];
     private static final Bytes32 WRITER = Bytes32.of(Ed25519Keys.publicKey(SEED));
+    /** How a peer that never answers handles requests. */
+    private static final BiConsumer<String, Consumer<String>> NO_ANSWER = (body, reply) -> { };
 
     @TempDir
     Path folder;
@@ -48,12 +53,21 @@ class SubnetReplicationTest {
     private final List<PeerNetwork> networks = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> others = new ArrayList<>();
 
-    /** One peer of the subnet, with what replication handed it. */
+    /** One peer of the subnet, with what replication handed it and how many peers it replicates with. */
     private record Peer(PeerNetwork network, WriterLogStore store, ConfirmedLog confirmed, SubnetReplication replication,
-            List<LogEntry> stored, List<ConfirmedBatch> batches) {}
+            List<LogEntry> stored, List<ConfirmedBatch> batches, List<String> requests,
+            List<ReplicationMessage.Reply> replies, AtomicInteger peers) {}
 
     /** A listener that records what it is handed. */
     private static SubnetReplication.Listener recording(List<LogEntry> stored, List<ConfirmedBatch> batches) {
+        return recording(stored, batches, NO_ANSWER, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(),
+                new AtomicInteger());
+    }
+
+    /** A listener that records what it is handed, and hands each request's body and reply to {@code answer}. */
+    private static SubnetReplication.Listener recording(List<LogEntry> stored, List<ConfirmedBatch> batches,
+            BiConsumer<String, Consumer<String>> answer, List<String> requests, List<ReplicationMessage.Reply> replies,
+            AtomicInteger peers) {
         return new SubnetReplication.Listener() {
             @Override
             public void onStored(LogEntry entry) {
@@ -64,10 +78,31 @@ class SubnetReplicationTest {
             public void onBatches(List<ConfirmedBatch> received) {
                 batches.addAll(received);
             }
+
+            @Override
+            public void onRequest(String body, Consumer<String> reply) {
+                requests.add(body);
+                answer.accept(body, reply);
+            }
+
+            @Override
+            public void onReply(long id, String body) {
+                replies.add(new ReplicationMessage.Reply(id, body));
+            }
+
+            @Override
+            public void onPeer() {
+                peers.incrementAndGet();
+            }
         };
     }
 
     private Peer peer(String name) throws Exception {
+        return peer(name, NO_ANSWER);
+    }
+
+    /** A peer whose requests' bodies and reply senders go to {@code answer}. */
+    private Peer peer(String name, BiConsumer<String, Consumer<String>> answer) throws Exception {
         if (bootstrap == null) {
             bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
         }
@@ -78,12 +113,15 @@ class SubnetReplicationTest {
         ConfirmedLog confirmed = ConfirmedLog.open(folder.resolve(name + "-confirmed"));
         List<LogEntry> stored = new CopyOnWriteArrayList<>();
         List<ConfirmedBatch> batches = new CopyOnWriteArrayList<>();
+        List<String> requests = new CopyOnWriteArrayList<>();
+        List<ReplicationMessage.Reply> replies = new CopyOnWriteArrayList<>();
+        AtomicInteger peers = new AtomicInteger();
         SubnetReplication replication = SubnetReplication.start(new NetworkService(network), store, confirmed, SUBNET, SUBNET,
-                TOPIC, recording(stored, batches));
+                TOPIC, recording(stored, batches, answer, requests, replies, peers));
         others.add(store);
         others.add(confirmed);
         others.add(0, replication);
-        return new Peer(network, store, confirmed, replication, stored, batches);
+        return new Peer(network, store, confirmed, replication, stored, batches, requests, replies, peers);
     }
 
     /** The peer confirms what it holds as its subnet's sole indexer, and tells the others. */
@@ -178,5 +216,48 @@ class SubnetReplicationTest {
                 TOPIC, recording(storedAfterRestart, new CopyOnWriteArrayList<>())));
         await().atMost(Duration.ofSeconds(60)).until(() -> reopened.length(WRITER) == 150);
         assertThat(storedAfterRestart).containsExactlyElementsOf(log.subList(100, 150));
+    }
+
+    @Test
+    void aRequestReachesTheLinkedPeerAndItsReplyComesBackUnderTheSameId() throws Exception {
+        Peer requester = peer("requester");
+        assertThat(requester.replication().request(1, "{}")).as("no peer linked yet").isZero();
+        // The validator answers from a thread of its own, as settlement logic that takes its time would.
+        Peer validator = peer("validator", (body, reply) -> Thread.ofVirtual()
+                .start(() -> reply.accept("{\"accepted\":true,\"op\":" + body + "}")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> requester.peers().get() == 1 && validator.peers().get() == 1);
+        String op = "{\"type\":\"transfer\",\"amount\":\"5\",\"memo\":\"caf\u00e9\",\"sig\":\"ab12\"}";
+        assertThat(requester.replication().request(7, op)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !requester.replies().isEmpty());
+        assertThat(requester.replies()).containsExactly(new ReplicationMessage.Reply(7, "{\"accepted\":true,\"op\":" + op + "}"));
+        assertThat(validator.requests()).containsExactly(op);
+        assertThat(validator.replies()).isEmpty();
+        assertThat(requester.requests()).isEmpty();
+    }
+
+    @Test
+    void aRequestNobodyAnswersGetsNoReplyAndReplicationGoesOn() throws Exception {
+        List<LogEntry> log = log(20);
+        Peer requester = peer("requester");
+        Peer silent = peer("silent");
+        await().atMost(Duration.ofSeconds(60)).until(() -> requester.peers().get() == 1 && silent.peers().get() == 1);
+        assertThat(requester.replication().request(3, "{\"type\":\"transfer\"}")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> silent.requests().size() == 1);
+        // What the silent peer sends after the request follows on the same port, behind any reply it could have sent.
+        for (LogEntry entry : log.subList(0, 10)) {
+            silent.replication().append(entry);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> requester.store().length(WRITER) == 10);
+        assertThat(requester.replies()).isEmpty();
+        // Both ways still work: entries, and a later request.
+        for (LogEntry entry : log.subList(10, 20)) {
+            requester.replication().append(entry);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> silent.store().length(WRITER) == 20);
+        assertThat(requester.replication().request(4, "{}")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> silent.requests().size() == 2);
+        assertThat(silent.requests()).containsExactly("{\"type\":\"transfer\"}", "{}");
+        assertThat(requester.stored()).containsExactlyElementsOf(log.subList(0, 10));
+        assertThat(silent.stored()).containsExactlyElementsOf(log.subList(10, 20));
     }
 }

@@ -11,6 +11,7 @@ import net.intercomj.host.subnet.op.OpContext;
 import net.intercomj.host.subnet.op.OpHandler;
 import net.intercomj.host.subnet.op.OpRejection;
 import net.intercomj.host.subnet.op.OpResult;
+import net.intercomj.host.subnet.op.SettlementProofs;
 import net.intercomj.host.subnet.op.ViewKeys;
 
 /**
@@ -29,21 +30,13 @@ import net.intercomj.host.subnet.op.ViewKeys;
  * always has 32-byte values there); {@code txen} missing or {@code true}; {@code tx/<key>}
  * absent.
  *
- * <p><b>Not checked here: the settlement proof (spec §2.5.20 items 4 to 10)</b>, left to the
- * MSB layer (another issue): wait until the MSB's confirmed (signed) length reaches
- * {@code msbsl} (item 5; the original's skip guard on the local MSB length, item 4, is a
- * determinism defect, spec §9 item 6); read the MSB record {@code <key>} at length
- * {@code msbsl}, at most 1 MiB (item 6); decode it as an MSB {@code Operation} of type 12 with
- * {@code txo} (item 7); {@code txo.tx} = {@code key}, {@code txo.bs} = this subnet's bootstrap,
- * {@code txo.mbs} = the MSB bootstrap (item 8); {@code txo.ch} = BLAKE3 of the dispatch's JSON as
- * the requester hashed it, {@code {"type":…,"value":…}} (item 9); the requester address decodes
- * to {@code ipk} and {@code txo.va} to {@code wp} (item 10). They plug into {@link #apply} at the
- * marked point, after the local checks (so a disabled or replayed tx never waits for the MSB)
- * and before the contract is called, as a rejection when the proof fails. Until then nothing
- * ties {@code ipk}, {@code wp} or {@code dispatch} to a settled payment: any writer of the
- * subnet can append such an op for any requester, and the pinned contract runs it. Writers are
- * admitted by the admin (or by auto-add), so until the proof is checked a contract's functions
- * are only as trustworthy as the subnet's writers; docs/apps.md says so to app authors.
+ * <p>Then the settlement proof (spec §2.5.20 items 5 to 10, {@link SettlementProofs}): the MSB
+ * record of {@code key}, confirmed at MSB length {@code msbsl}, must be a transaction of this
+ * subnet with this command's content hash, the requester {@code ipk} and the validator
+ * {@code wp}. It is checked after the local checks, so a disabled or replayed tx never waits
+ * for the MSB; when this peer's MSB replica is behind {@code msbsl}, apply waits there
+ * ({@link net.intercomj.host.subnet.op.SettlementPending}) rather than skip the op, which would
+ * make this peer's view differ (the original's local skip rule, spec §9 item 6).
  *
  * <p>Then the contract runs ({@link ContractCalls#tx}) on a child of the op's context. Not
  * indexed: the op is rejected with the contract's reason ({@link ContractCalls#NONE}: "no
@@ -72,9 +65,11 @@ public final class TxOp implements OpHandler {
     private static final List<String> DISPATCH = List.of("type", "value");
 
     private final ContractCalls contract;
+    private final SettlementProofs proofs;
 
-    public TxOp(ContractCalls contract) {
+    public TxOp(ContractCalls contract, SettlementProofs proofs) {
         this.contract = Objects.requireNonNull(contract, "contract");
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
     }
 
     @Override
@@ -96,7 +91,7 @@ public final class TxOp implements OpHandler {
             JsonNode value = Checks.object(op.get("value"), "value", VALUE);
             JsonNode dispatch = Checks.object(value.get("dispatch"), "value.dispatch", DISPATCH);
             Checks.text(dispatch.get("type"), "value.dispatch.type");
-            msbSignedLength(value.get("msbsl"));
+            long msbsl = msbSignedLength(value.get("msbsl"));
             String ipk = Checks.hex32(value.get("ipk"), "value.ipk", "a public key");
             String wp = Checks.hex32(value.get("wp"), "value.wp", "a public key");
             if (!context.get(ViewKeys.TRANSACTIONS_ENABLED).map(txen -> txen.isBoolean() && txen.booleanValue())
@@ -106,7 +101,7 @@ public final class TxOp implements OpHandler {
             if (context.get(ViewKeys.transactionIndex(key)).isPresent()) {
                 throw new OpRejection("transaction " + key + " is already indexed");
             }
-            // The settlement proof (spec §2.5.20 items 4 to 10, see the class comment) goes here.
+            proofs.verify(new SettlementProofs.Claim(key, msbsl, dispatch, ipk, wp), context);
             OpContext run = context.child();
             TxOutcome outcome = contract.tx(op, run);
             if (outcome instanceof TxOutcome.NotIndexed notIndexed) {
@@ -121,7 +116,7 @@ public final class TxOp implements OpHandler {
         });
     }
 
-    private static void msbSignedLength(JsonNode msbsl) throws OpRejection {
+    private static long msbSignedLength(JsonNode msbsl) throws OpRejection {
         if (!msbsl.isIntegralNumber() || !msbsl.canConvertToLong() || msbsl.longValue() < 0
                 || msbsl.longValue() > MAX_SAFE_INTEGER) {
             throw new OpRejection("value.msbsl must be an integer from 0 to " + MAX_SAFE_INTEGER);
@@ -130,6 +125,7 @@ public final class TxOp implements OpHandler {
             throw new OpRejection("value.msbsl " + msbsl.longValue() + " is over the limit of "
                     + MAX_MSB_SIGNED_LENGTH);
         }
+        return msbsl.longValue();
     }
 
     private static void index(OpContext context, String key, JsonNode dispatch, JsonNode error, String ipk,

@@ -37,13 +37,13 @@ class ContractOpsTest {
 
     @Test
     void allListsFeatureAndTx() {
-        assertThat(ContractOps.all(ContractCalls.NONE)).extracting(OpHandler::type).containsExactly("feature", "tx");
+        assertThat(ContractOps.all(ContractCalls.NONE, AcceptingProofs.ACCEPT)).extracting(OpHandler::type).containsExactly("feature", "tx");
     }
 
     @Test
     void theStandardApplierHandlesEveryOpTypeOfTheOriginalAndOurContractPin() {
-        // spec §2.1: the original's registered op types, and ours: upgradeContract
-        assertThat(StandardOps.applier(SUBNET).types()).containsExactlyInAnyOrder("upgradeContract", "tx", "msg", "feature", "addIndexer",
+        // spec §2.1: the original's registered op types, and ours: upgradeContract, msbNetwork
+        assertThat(StandardOps.applier(SUBNET).types()).containsExactlyInAnyOrder("upgradeContract", "msbNetwork", "tx", "msg", "feature", "addIndexer",
                 "addWriter", "removeWriter", "setChatStatus", "setAutoAddWriters", "autoAddWriter", "addAdmin",
                 "updateAdmin", "setNick", "muteStatus", "deleteMessage", "unpinMessage", "pinMessage", "setMod",
                 "setWhitelistStatus", "enableWhitelist", "enableTransactions");
@@ -61,7 +61,7 @@ class ContractOpsTest {
     void theStandardApplierCallsTheContractItIsGiven() {
         ContractFixture fixture = ContractFixture.withAdmin();
         FakeContract contract = new FakeContract();
-        OpApplier applier = StandardOps.applier(SUBNET, contract);
+        OpApplier applier = StandardOps.applier(SUBNET, contract, AcceptingProofs.ACCEPT);
         assertThat(fixture.apply(applier, feature())).isEqualTo(OpResult.applied(null));
         assertThat(fixture.apply(applier, tx())).isEqualTo(OpResult.applied(null));
         assertThat(contract.featureOps).hasSize(1);

@@ -132,7 +132,7 @@ class FeatureOpTest {
             context.put("app/x", "written");
             throw new IllegalStateException("handler bug");
         };
-        OpApplier applier = StandardOps.applier(SUBNET, contract);
+        OpApplier applier = StandardOps.applier(SUBNET, contract, AcceptingProofs.ACCEPT);
         ObjectNode op = timer(ADMIN, NOW);
         OpResult result = fixture.apply(applier, CanonicalJson.write(op));
         assertThat(result).isInstanceOf(OpResult.Rejected.class);
@@ -312,7 +312,7 @@ class FeatureOpTest {
     @Test
     void throughTheApplierAFeatureOfExactly4096BytesIsAppliedAndOneByteMoreIsRejected() {
         ContractFixture fixture = ContractFixture.withAdmin();
-        OpApplier applier = StandardOps.applier(SUBNET, contract);
+        OpApplier applier = StandardOps.applier(SUBNET, contract, AcceptingProofs.ACCEPT);
         int base = CanonicalJson.write(timer(ADMIN, JsonNodeFactory.instance.textNode(""))).length();
         ObjectNode over = timer(ADMIN, JsonNodeFactory.instance.textNode("x".repeat(4097 - base)));
         ObjectNode exact = timer(ADMIN, JsonNodeFactory.instance.textNode("x".repeat(4096 - base)));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class TxOpTest {
 
     private final FakeContract contract = new FakeContract();
-    private final TxOp handler = new TxOp(contract);
+    private final TxOp handler = new TxOp(contract, AcceptingProofs.ACCEPT);
 
     /** A distinct transaction hash per {@code n}. */
     private static String hash(int n) {
@@ -64,7 +64,7 @@ class TxOpTest {
     @Test
     void withNoContractEveryTxIsRejectedAndNothingIsIndexed() {
         ContractFixture fixture = new ContractFixture();
-        fixture.apply(new TxOp(ContractCalls.NONE), tx(hash(1), ALICE, "hi"))
+        fixture.apply(new TxOp(ContractCalls.NONE, AcceptingProofs.ACCEPT), tx(hash(1), ALICE, "hi"))
                 .assertRejected("no contract is installed on this peer");
         assertThat(fixture.get(ViewKeys.TX_COUNT)).isEmpty();
         assertThat(ContractCalls.NONE.tx(tx(hash(1), ALICE, "hi"), null))
@@ -260,7 +260,7 @@ class TxOpTest {
     @Test
     void throughTheApplierATxOfExactly4096BytesIsAppliedAndOneByteMoreIsRejected() {
         ContractFixture fixture = new ContractFixture();
-        OpApplier applier = StandardOps.applier(SUBNET, contract);
+        OpApplier applier = StandardOps.applier(SUBNET, contract, AcceptingProofs.ACCEPT);
         int base = CanonicalJson.write(tx(hash(1), ALICE, "")).length();
         String over = CanonicalJson.write(tx(hash(1), ALICE, "x".repeat(4097 - base)));
         String exact = CanonicalJson.write(tx(hash(1), ALICE, "x".repeat(4096 - base)));

@@ -1,0 +1,2 @@
+/** The settlement (MSB) commands: {@code /tx}, {@code /deploy_subnet}, {@code /msb}, {@code /get_balance}, {@code /transfer}. */
+package net.intercomj.host.terminal.commands.msb;
