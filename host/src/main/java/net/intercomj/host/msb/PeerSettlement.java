@@ -148,7 +148,7 @@ public final class PeerSettlement implements AutoCloseable {
             return node.get();
         }
         MsbNode started = MsbNode.start(store.folder().resolve("msb"), msb, key, network,
-                line -> LOG.info("MSB: {}", line));
+                line -> LOG.debug("MSB: {}", line));
         node = Optional.of(started);
         // A subnet waiting for an MSB record tries again whenever the MSB replica advances.
         resumeOnChange = started.onChange(subnet::resume);
