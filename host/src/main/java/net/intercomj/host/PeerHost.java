@@ -57,6 +57,7 @@ import net.intercomj.host.msb.MsbProofs;
 import net.intercomj.host.msb.MsbSource;
 import net.intercomj.host.msb.PeerSettlement;
 import net.intercomj.host.msb.PendingTxs;
+import net.intercomj.host.msb.Transactions;
 import net.intercomj.host.msb.TxRelay;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.terminal.commands.msb.DeploySubnetCommand;
@@ -142,6 +143,7 @@ public final class PeerHost implements AutoCloseable {
     private volatile Optional<RpcServer> rpc = Optional.empty();
     private volatile Optional<PeerSettlement> settlement = Optional.empty();
     private volatile Optional<TxRelay> relay = Optional.empty();
+    private volatile Optional<Transactions> transactions = Optional.empty();
     private volatile Optional<PeerNetwork> msbNetwork = Optional.empty();
     private volatile String subnetChannel = "";
     private final Clock clock;
@@ -271,10 +273,14 @@ public final class PeerHost implements AutoCloseable {
         if (options.app().isPresent()) {
             pinApp(options.app().get(), subnet.orElseThrow(), warnings);
         }
+        if (options.rpc().apiTxExposed() && !options.rpcEnabled()) {
+            warnings.println("Ignoring --api-tx-exposed because RPC is not enabled (use --rpc).");
+        }
         if (options.rpcEnabled()) {
             try {
                 rpc = Optional.of(RpcServer.start(RpcSettings.from(options.rpc()),
-                        BuiltInRoutes.all(subnet.orElseThrow(), wallet, options.subnetChannel(), contractApps)));
+                        BuiltInRoutes.all(subnet.orElseThrow(), wallet, options.subnetChannel(), contractApps,
+                                settlement.orElseThrow(), transactions.orElseThrow(), options.rpc().apiTxExposed())));
             } catch (RuntimeException e) {
                 throw new PluginException("RPC failed to start: " + describe(e), e);
             }
@@ -409,7 +415,8 @@ public final class PeerHost implements AutoCloseable {
             throw new PluginException("Cannot start the MSB: " + e.getMessage(), e);
         }
         MsbSource msb = plane::requireNode;
-        List.of(new TxCommand(node, msb, plane.payer(), contractApps, started, writerKey::sign),
+        transactions = Optional.of(new Transactions(node, contractApps, started, writerKey::sign));
+        List.of(new TxCommand(node, msb, plane.payer(), contractApps, transactions.get()),
                 new DeploySubnetCommand(msb, plane.payer(), node, options.subnetChannel()),
                 new MsbCommand(msb, wallet.address()), new GetBalanceCommand(msb, wallet.address()),
                 new TransferCommand(msb, plane.payer())).forEach(commands::register);

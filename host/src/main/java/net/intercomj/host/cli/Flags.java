@@ -173,7 +173,7 @@ public final class Flags {
     /** Needs the settlement plane: the RPC's transaction routes pay and prove through the MSB. */
     public static final Flag API_TX_EXPOSED = flag("--api-tx-exposed", "PEER_API_TX_EXPOSED", BOOL, "false",
             Plane.MSB, "Let RPC clients submit transactions (the RPC's transaction routes).");
-    public static final Flag MSB_BOOTSTRAP = flag("--msb-bootstrap", "MSB_BOOTSTRAP", TEXT, "", Plane.MSB,
+    public static final Flag MSB_BOOTSTRAP = flag("--msb-bootstrap", "MSB_BOOTSTRAP", HEX32, "", Plane.MSB,
             "MSB network to settle on (its bootstrap, 64 hex). Without it: the one the subnet records, else on"
                     + " a subnet's creator an embedded MSB of its own, with this peer as sole validator.");
     public static final Flag MSB_CHANNEL = flag("--msb-channel", "MSB_CHANNEL", TEXT, "", Plane.MSB,

@@ -1,6 +1,5 @@
 package net.intercomj.host.msb;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -19,7 +18,6 @@ import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.SubnetException;
 import net.intercomj.host.subnet.SubnetNode;
 import net.intercomj.host.subnet.op.ViewKeys;
-import net.intercomj.host.subnet.op.contract.TxOp;
 import net.intercomj.host.wallet.TracAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,10 +147,8 @@ public final class TxRelay implements AutoCloseable {
         }
         String hrp = node.network().hrp();
         String validator = record.op().path("txo").path("va").asText();
-        ObjectNode op = JsonNodeFactory.instance.objectNode().put("type", TxOp.TYPE).put("key", tx.op().tx());
-        op.putObject("value").put("msbsl", msbLength).<ObjectNode>set("dispatch", tx.dispatch())
-                .put("ipk", HEX.formatHex(TracAddress.decode(hrp, tx.op().address())))
-                .put("wp", HEX.formatHex(TracAddress.decode(hrp, validator)));
+        ObjectNode op = Transactions.subnetOp(tx.op().tx(), msbLength, tx.dispatch(),
+                HEX.formatHex(TracAddress.decode(hrp, tx.op().address())), HEX.formatHex(TracAddress.decode(hrp, validator)));
         try {
             subnet.append(op);
             out.accept("MSB TX confirmed: " + tx.op().tx() + " (MSB signed length " + msbLength

@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  *   <li>CORS headers on every response, when an origin is configured; any {@code OPTIONS} is
  *       {@code 204} with no body, before anything else, so browsers' preflights need no token;</li>
  *   <li>a declared body larger than the limit is {@code 413} at once, unread, and the connection
- *       closed (no route reads a body yet; Undertow's entity limit also stops an undeclared,
- *       chunked body at the same size);</li>
+ *       closed (Undertow's entity limit also stops an undeclared, chunked body at the same size);</li>
  *   <li>every route but {@code GET /v1/health} needs the token, unknown paths included, so a
  *       client without it learns nothing of the routes: {@code 401};</li>
  *   <li>exact method and path, else {@code 404 {"error":"Not Found"}} (a wrong method too, as in
  *       the original);</li>
+ *   <li>a {@code POST} body is read: empty is no body, anything but JSON is
+ *       {@code 400 {"error":"Invalid JSON payload."}};</li>
  *   <li>the route's JSON with {@code 200}; its {@link RpcException} with its 4xx and message;
  *       anything else {@code 500 {"error":"An internal error occurred."}}, logged.</li>
  * </ol>
@@ -37,7 +38,8 @@ final class RpcHandler implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(RpcHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final String ALLOWED_METHODS = "GET, OPTIONS";
+    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    static final String INVALID_JSON = "Invalid JSON payload.";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type";
     static final String NOT_FOUND = "Not Found";
     static final String UNAUTHORIZED = "Unauthorized.";
@@ -108,9 +110,18 @@ final class RpcHandler implements HttpHandler {
             respond(exchange, 404, error(NOT_FOUND));
             return;
         }
+        Optional<JsonNode> body;
+        try {
+            body = readBody(exchange);
+        } catch (java.io.IOException e) {
+            exchange.setPersistent(false);
+            respond(exchange, e instanceof JsonProcessingException ? 400 : 413,
+                    error(e instanceof JsonProcessingException ? INVALID_JSON : TOO_LARGE));
+            return;
+        }
         JsonNode answer;
         try {
-            answer = route.handle(new RpcRequest(exchange.getQueryParameters()));
+            answer = route.handle(new RpcRequest(exchange.getQueryParameters(), body));
         } catch (RpcException e) {
             respond(exchange, e.status(), error(e.getMessage()));
             return;
@@ -120,6 +131,24 @@ final class RpcHandler implements HttpHandler {
             return;
         }
         respond(exchange, 200, answer);
+    }
+
+    /** The body of a POST as JSON; empty when there is none. Reads at most the limit, blocking (a worker thread). */
+    private Optional<JsonNode> readBody(HttpServerExchange exchange) throws java.io.IOException {
+        if (!exchange.getRequestMethod().toString().equals("POST")) {
+            return Optional.empty();
+        }
+        exchange.startBlocking();
+        byte[] bytes = exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        if (bytes.length > maxBodyBytes) {
+            throw new java.io.IOException("body over the limit");
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode json = net.intercomj.host.subnet.op.CanonicalJson.parse(text);
+        return Optional.ofNullable(json).filter(node -> !node.isNull());
     }
 
     private static JsonNode error(String message) {

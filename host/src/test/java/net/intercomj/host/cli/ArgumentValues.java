@@ -22,6 +22,9 @@ final class ArgumentValues {
     }
 
     static String sample(Flag flag) {
+        if (flag == Flags.MSB_GENESIS_BALANCE) {
+            return "12.5";
+        }
         return switch (flag.kind()) {
             case BOOL -> Values.bool(flag.defaultValue()) ? "off" : "on";
             case INT -> "7";

@@ -54,9 +54,9 @@ class FlagTableTest {
                 "--sidechannel-owner-write-channels", "--sidechannel-welcome", "--sidechannel-welcome-required",
                 "--sc-bridge", "--sc-bridge-host", "--sc-bridge-port", "--sc-bridge-filter",
                 "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-debug", "--timer",
-                "--peer-dht-bootstrap", "--dht-bootstrap", "--msb-dht-bootstrap",
+                "--peer-dht-bootstrap", "--dht-bootstrap", "--msb-dht-bootstrap", "--msb-bootstrap", "--msb-channel",
                 // Ours.
-                "--wallet-password-file", "--log-level", "--lan-discovery", "--app",
+                "--wallet-password-file", "--log-level", "--lan-discovery", "--app", "--msb-genesis-balance",
                 // Ours too: the original let every bridge client run /get_keys and /exit, and had no origin check.
                 "--sc-bridge-cli-unsafe", "--sc-bridge-origins",
                 // The original's RPC runner flags (spec upstream-contract-subnet-msb §6.3) ...
@@ -66,7 +66,7 @@ class FlagTableTest {
     }
 
     @Test
-    void theHostSubnetNetworkSidechannelScBridgeRpcAndTimerPlanesAreBuilt() {
+    void everyPlaneIsBuilt() {
         assertThat(Flags.ALL.stream().filter(Flag::planeBuilt).map(Flag::name)).containsExactly(
                 "--peer-store-name", "--peer-stores-directory", "--msb-store-name", "--msb-stores-directory",
                 "--wallet-password-file", "--log-level", "--subnet-channel", "--subnet-bootstrap", "--app", "--sidechannels", "--sidechannel-debug",
@@ -81,7 +81,8 @@ class FlagTableTest {
                 "--sc-bridge-filter-channel", "--sc-bridge-token", "--sc-bridge-cli", "--sc-bridge-cli-unsafe",
                 "--sc-bridge-origins", "--sc-bridge-debug",
                 "--rpc", "--rpc-host", "--rpc-port", "--rpc-token", "--rpc-allow-origin", "--rpc-max-body-bytes",
-                "--timer", "--peer-dht-bootstrap", "--lan-discovery");
+                "--timer", "--peer-dht-bootstrap", "--lan-discovery", "--msb-bootstrap", "--msb-channel",
+                "--msb-genesis-balance", "--msb-dht-bootstrap", "--api-tx-exposed");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import net.intercomj.host.rpc.handlers.HealthHandler;
 import net.intercomj.host.rpc.handlers.NonceHandler;
@@ -29,7 +30,7 @@ class RpcRoutesTest {
 
     @BeforeEach
     void start() {
-        rpc = TestRpc.start(List.of(new HealthHandler(), new StatusHandler(() -> STATUS),
+        rpc = TestRpc.start(List.of(new HealthHandler(), new StatusHandler(() -> STATUS, Optional::empty),
                 new NonceHandler(new SecureRandom())));
     }
 

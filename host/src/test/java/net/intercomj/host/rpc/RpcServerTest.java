@@ -201,7 +201,7 @@ class RpcServerTest {
 
     private static void assertCors(HttpResponse<String> response, String origin) {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
-        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, OPTIONS");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, POST, OPTIONS");
         assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).contains("Authorization, Content-Type");
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.contract.ContractApp;
@@ -17,6 +18,11 @@ import net.intercomj.api.json.JsonObject;
 import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.contract.PinnedContract;
+import net.intercomj.host.msb.Amounts;
+import net.intercomj.host.msb.PeerSettlement;
+import net.intercomj.host.msb.PendingTxs;
+import net.intercomj.host.msb.Transactions;
+import net.intercomj.host.msb.TxRelay;
 import net.intercomj.host.net.Bytes32;
 import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
@@ -65,6 +71,8 @@ class RpcSubnetTest {
     private SubnetNode node;
     private PeerWallet wallet;
     private TestRpc rpc;
+    private PeerSettlement settlement;
+    private TxRelay relay;
 
     @BeforeEach
     void start() throws Exception {
@@ -79,7 +87,12 @@ class RpcSubnetTest {
         node = SubnetNode.start(new SubnetNode.Config(folder.resolve("subnet"), subnet,
                 SubnetTopics.of(CHANNEL).toByteArray(), writerKey), new NetworkService(network),
                 StandardOps.applier(subnet, new PinnedContract(apps), net.intercomj.host.subnet.op.contract.AcceptingProofs.ACCEPT), line -> { });
-        rpc = TestRpc.start(BuiltInRoutes.all(node, wallet, CHANNEL, apps));
+        // Not attached: this test covers the routes that need no MSB; RpcTransactionTest the others.
+        settlement = PeerSettlement.open(new PeerSettlement.Settings(Optional.empty(), Optional.empty(), Amounts.ONE),
+                folder.resolve("msb"), wallet, new NetworkService(network), line -> { });
+        relay = new TxRelay(PendingTxs.open(folder.resolve("pending.json")), settlement::node, node, line -> { });
+        rpc = TestRpc.start(BuiltInRoutes.all(node, wallet, CHANNEL, apps, settlement,
+                new Transactions(node, apps, relay, writerKey::sign), true));
     }
 
     @AfterEach
@@ -87,8 +100,14 @@ class RpcSubnetTest {
         if (rpc != null) {
             rpc.close();
         }
+        if (relay != null) {
+            relay.close();
+        }
         if (node != null) {
             node.close();
+        }
+        if (settlement != null) {
+            settlement.close();
         }
         if (network != null) {
             network.close();
@@ -145,6 +164,7 @@ class RpcSubnetTest {
         assertThat(peer.path("subnetUnsignedLength").longValue()).isGreaterThanOrEqualTo(signed);
         assertThat(peer.path("admin").textValue()).isEqualTo(wallet.publicKeyHex());
         assertThat(peer.path("chatStatus").textValue()).isEqualTo("on");
+        // No MSB runs in this test.
         assertThat(status.path("msb").path("ready").booleanValue()).isFalse();
     }
 
@@ -176,6 +196,7 @@ class RpcSubnetTest {
     void healthAndNonceToo() throws Exception {
         assertThat(rpc.get("/v1/health").body()).isEqualTo("{\"ok\":true}");
         assertThat(TestRpc.json(rpc.get("/v1/contract/nonce")).path("nonce").textValue()).matches("[0-9a-f]{64}");
-        assertThat(rpc.get("/v1/contract/tx/context").statusCode()).isEqualTo(404);
+        // The route is served, but this peer's MSB does not run in this test.
+        assertThat(rpc.get("/v1/contract/tx/context").statusCode()).isEqualTo(409);
     }
 }

@@ -52,7 +52,7 @@ public record PeerStatus(String pubKeyHex, String writerKeyHex, String msbAddres
                 ViewValues.json(subnet.unconfirmed().get(ViewKeys.CHAT_STATUS)));
     }
 
-    /** The original's response shape; the MSB plane is not built, so {@code msb.ready} is false. */
+    /** The original's response shape, with {@code msb.ready} false: {@link StatusHandler} fills in a running MSB. */
     ObjectNode toJson() {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode peer = out.putObject("peer");

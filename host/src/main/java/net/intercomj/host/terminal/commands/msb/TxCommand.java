@@ -1,11 +1,10 @@
 package net.intercomj.host.terminal.commands.msb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.CommandException;
 import net.intercomj.api.command.CommandOutput;
@@ -13,54 +12,40 @@ import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.contract.ContractPin;
 import net.intercomj.host.contract.JsonNodes;
-import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.msb.MsbNode;
 import net.intercomj.host.msb.MsbSource;
 import net.intercomj.host.msb.Payer;
-import net.intercomj.host.msb.PendingTxs;
-import net.intercomj.host.msb.TxRelay;
+import net.intercomj.host.msb.Transactions;
 import net.intercomj.host.msb.ops.TxSettlement;
+import net.intercomj.host.msb.state.SettlementRejected;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.subnet.SubnetNode;
-import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.op.ApplyPaused;
-import net.intercomj.host.subnet.op.CanonicalJson;
 import net.intercomj.host.subnet.op.ContractCalls.TxOutcome;
-import net.intercomj.host.subnet.op.OpContext;
-import net.intercomj.host.subnet.op.ViewKeys;
-import net.intercomj.host.subnet.op.ViewOverlay;
-import net.intercomj.host.subnet.op.contract.TxOp;
 
 /**
  * {@code /tx --command "<cmd>" [--sim 1]}: a contract transaction, paid on the MSB (spec §3.2,
  * §3.3). The pinned app's {@code mapTxCommand} turns the command into {@code {type, value}}; this
  * wallet signs it; the MSB's checks run on this peer's replica. With {@code --sim 1} the contract
  * then runs on a private copy of the unconfirmed view and the result is shown; nothing is paid
- * or appended. Otherwise the transaction is saved as pending, a validator must accept it
- * (its reason is shown when it refuses), and the relay appends the subnet's {@code tx} op once
- * the MSB confirms it. Unlike the original, a command whose subnet op would be over the size
- * limit is refused before anything is paid (spec §9 item 15).
+ * or appended. Otherwise the transaction is saved as pending, a validator must accept it (its
+ * reason is shown when it refuses, spec §9 item 13), and the relay appends the subnet's
+ * {@code tx} op once the MSB confirms it.
  */
 public final class TxCommand implements TerminalCommand {
-
-    private static final String ZERO_HASH = "0".repeat(64);
 
     private final SubnetNode subnet;
     private final MsbSource msb;
     private final Payer payer;
     private final ContractApps apps;
-    private final TxRelay relay;
-    private final LogEntry.Signer writerSigner;
+    private final Transactions transactions;
 
-    /** @param writerSigner signs the entry that carries a simulation's context (never stored or sent) */
-    public TxCommand(SubnetNode subnet, MsbSource msb, Payer payer, ContractApps apps, TxRelay relay,
-            LogEntry.Signer writerSigner) {
+    public TxCommand(SubnetNode subnet, MsbSource msb, Payer payer, ContractApps apps, Transactions transactions) {
         this.subnet = subnet;
         this.msb = msb;
         this.payer = payer;
         this.apps = apps;
-        this.relay = relay;
-        this.writerSigner = writerSigner;
+        this.transactions = transactions;
     }
 
     @Override
@@ -85,36 +70,34 @@ public final class TxCommand implements TerminalCommand {
         }
         String command = args.value("command")
                 .orElseThrow(() -> new CommandException("Missing option. Please use the --command flag."));
+        // The original's parseInt(x) === 1: "1", "1 ", "1abc".
         boolean simulate = args.value("sim").map(value -> value.trim().matches("^1(\\D.*)?$")).orElse(false);
         JsonNode dispatch = dispatch(command);
-        if (subnet.unconfirmed().get(ViewKeys.TRANSACTIONS_ENABLED).map(value -> !value.equals("true")).orElse(false)) {
-            throw new CommandException("Tx is not enabled.");
+        String ipk = payer.wallet().publicKeyHex();
+        try {
+            transactions.check(dispatch, ipk);
+        } catch (SettlementRejected e) {
+            throw new CommandException(e.getMessage());
         }
         MsbNode node = Settle.node(msb);
         TxSettlement op = payer.transaction(node, dispatch, subnet.subnet(), subnet.writerKey());
-        int size = subnetOp(op.tx(), Long.MAX_VALUE / 1000, dispatch, payer.wallet().publicKeyHex(), ZERO_HASH)
-                .getBytes(StandardCharsets.UTF_8).length;
-        if (size > TxOp.MAX_BYTES) {
-            throw new CommandException("The command is too large: its subnet tx op would be " + size
-                    + " bytes, over the limit of " + TxOp.MAX_BYTES + ". Nothing was paid.");
-        }
         Settle.preflight(node, op);
         if (simulate) {
-            simulate(dispatch, out);
+            out.println(simulation(dispatch, ipk));
             return;
         }
         try {
-            relay.add(new PendingTxs.Pending(op, dispatch));
+            transactions.pay(node, op, dispatch).get(Settle.DEADLINE.toSeconds(), TimeUnit.SECONDS);
         } catch (StoreException e) {
             throw new CommandException("Cannot save the pending transaction, so it was not sent: " + e.getMessage());
-        }
-        try {
-            Settle.submit(node, op);
-        } catch (CommandException e) {
-            if (e.getMessage().startsWith("MSB refused")) {
-                relay.drop(op.tx());
-            }
-            throw e;
+        } catch (ExecutionException e) {
+            throw new CommandException("MSB refused transaction " + op.tx() + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new CommandException("No validator answered within " + Settle.DEADLINE.toSeconds() + " s; transaction "
+                    + op.tx() + " stays pending and is sent again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException("Interrupted; transaction " + op.tx() + " stays pending.");
         }
         out.println("MSB TX broadcasted: " + op.tx());
     }
@@ -135,43 +118,20 @@ public final class TxCommand implements TerminalCommand {
                 .toJson());
     }
 
-    /**
-     * Runs the contract on a private copy of the unconfirmed view, as the original's simulation
-     * (with a deleted key reading as deleted: spec §9 item 18), and prints its outcome.
-     */
-    private void simulate(JsonNode dispatch, CommandOutput out) throws CommandException {
-        ObjectNode op = (ObjectNode) parse(subnetOp(ZERO_HASH, 0, dispatch, payer.wallet().publicKeyHex(), ZERO_HASH));
-        LogEntry carrier = LogEntry.append(subnet.subnet(), subnet.writerKey(), null, List.of(),
-                System.currentTimeMillis(), CanonicalJson.write(op), writerSigner);
-        OpContext context = new OpContext(subnet.subnet(), carrier, new ViewOverlay(subnet.unconfirmed()));
+    /** The simulation's outcome: the contract's error as the original printed it, or that it passed. */
+    private String simulation(JsonNode dispatch, String ipk) throws CommandException {
         TxOutcome outcome;
         try {
-            outcome = new PinnedContract(apps).tx(op, context.child());
+            outcome = transactions.simulate(dispatch, ipk);
         } catch (ApplyPaused e) {
             throw new CommandException(e.getMessage());
-        } catch (RuntimeException e) {
-            throw new CommandException("Error in contract: " + e.getMessage());
         }
-        switch (outcome) {
-            case TxOutcome.NotIndexed notIndexed -> out.println(notIndexed.reason());
-            case TxOutcome.Indexed indexed when indexed.failed() -> out.println(indexed.error().isTextual()
-                    ? indexed.error().textValue() : indexed.error().toString());
-            case TxOutcome.Indexed indexed -> out.println("Simulation OK: " + dispatch.path("type").asText()
-                    + " runs without error. Nothing was paid or appended.");
-        }
-    }
-
-    private static String subnetOp(String key, long msbsl, JsonNode dispatch, String ipk, String wp) {
-        ObjectNode op = JsonNodeFactory.instance.objectNode().put("type", TxOp.TYPE).put("key", key);
-        op.putObject("value").put("msbsl", msbsl).<ObjectNode>set("dispatch", dispatch).put("ipk", ipk).put("wp", wp);
-        return CanonicalJson.write(op);
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return CanonicalJson.parse(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Our own op is not JSON", e);
-        }
+        return switch (outcome) {
+            case TxOutcome.NotIndexed notIndexed -> notIndexed.reason();
+            case TxOutcome.Indexed indexed when indexed.failed() ->
+                    indexed.error().isTextual() ? indexed.error().textValue() : indexed.error().toString();
+            case TxOutcome.Indexed indexed -> "Simulation OK: " + dispatch.path("type").asText()
+                    + " runs without error. Nothing was paid or appended.";
+        };
     }
 }

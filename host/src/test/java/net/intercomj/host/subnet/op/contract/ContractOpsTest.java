@@ -54,7 +54,12 @@ class ContractOpsTest {
         ContractFixture fixture = ContractFixture.withAdmin();
         OpApplier applier = StandardOps.applier(SUBNET);
         assertThat(fixture.apply(applier, feature())).isEqualTo(OpResult.applied(null));
-        assertThat(fixture.apply(applier, tx())).isEqualTo(OpResult.rejected(ContractCalls.NO_CONTRACT));
+        // Without an MSB client nothing proves the tx was paid for.
+        assertThat(fixture.apply(applier, tx())).isInstanceOfSatisfying(OpResult.Rejected.class, rejected ->
+                assertThat(rejected.reason()).startsWith("this peer has no settlement (MSB) client"));
+        // With a proof, the missing contract is the reason.
+        OpApplier proven = StandardOps.applier(SUBNET, ContractCalls.NONE, AcceptingProofs.ACCEPT);
+        assertThat(fixture.apply(proven, tx())).isEqualTo(OpResult.rejected(ContractCalls.NO_CONTRACT));
     }
 
     @Test

@@ -276,8 +276,8 @@ class TxOpTest {
     void throughTheStandardApplierWithoutAContractATxIsRejected() {
         ContractFixture fixture = new ContractFixture();
         JsonNode op = tx(hash(1), ALICE, "hi");
-        assertThat(fixture.apply(StandardOps.applier(SUBNET), CanonicalJson.write(op)))
-                .isEqualTo(OpResult.rejected("no contract is installed on this peer"));
+        assertThat(fixture.apply(StandardOps.applier(SUBNET, ContractCalls.NONE, AcceptingProofs.ACCEPT),
+                CanonicalJson.write(op))).isEqualTo(OpResult.rejected("no contract is installed on this peer"));
         assertThat(fixture.get(ViewKeys.TX_COUNT)).isEmpty();
     }
 }
