@@ -45,7 +45,11 @@ public final class GenesisOp implements OpHandler {
         }
         String address = op.path("key").asText("");
         try {
-            TracAddress.decode(network.hrp(), address);
+            // the canonical (lowercase) form only: settlement ops name accounts in lowercase, so a
+            // balance under an uppercase address could never be spent
+            if (!network.address(TracAddress.decode(network.hrp(), address)).equals(address)) {
+                return OpResult.rejected("key must be an account address in lowercase");
+            }
         } catch (IllegalArgumentException e) {
             return OpResult.rejected("key must be an account address: " + e.getMessage());
         }
