@@ -84,11 +84,6 @@ public final class Main {
 
     private int runPeer(PeerOptions options, Function<PeerHost, PeerConsole> consoleFor) {
         LogLevels.apply(options.logLevel());
-        if (!options.inactiveFlags().isEmpty()) {
-            err.println("Not active in this version (their plane is not built yet): "
-                    + String.join(", ", options.inactiveFlags())
-                    + ". They were checked and will take effect once their plane ships.");
-        }
         CommandOutput stdout = line -> {
             out.println(line);
             out.flush();

@@ -98,12 +98,15 @@ class MainTest {
     }
 
     @Test
-    void flagsOfPlanesNotBuiltYetAreCheckedAndReportedAsInactive() throws Exception {
-        int code = run("/exit\n", Map.of(), "bob", "--msb-dht-bootstrap", "127.0.0.2:49737");
+    void badSettlementFlagsFailBeforeAnythingIsWritten() {
+        int code = run("", Map.of(), "bob", "--msb-bootstrap", "abc", "--msb-genesis-balance", "lots");
 
-        assertThat(code).isZero();
-        assertThat(stderr.toString(StandardCharsets.UTF_8))
-                .contains("Not active in this version (their plane is not built yet): --msb-dht-bootstrap.");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "Invalid --msb-bootstrap. Expected 32-byte hex (64 chars), got length 3.",
+                "Invalid --msb-genesis-balance: Invalid amount \"lots\": expected digits with an optional decimal"
+                        + " point, such as 12.5.");
+        assertThat(work.resolve("stores")).doesNotExist();
     }
 
     @Test

@@ -59,7 +59,6 @@ final class CommandModel {
                     .type(String.class)
                     .paramLabel("<" + flag.kind().paramLabel() + ">")
                     .description(flag.helpText())
-                    .hidden(!flag.planeBuilt())
                     .parameterConsumer((args, argSpec, commandSpec) -> {
                         String attached = args.isEmpty() ? BARE_MARK : args.pop();
                         sink.accept(flag, attached.startsWith(VALUE_MARK)

@@ -54,11 +54,6 @@ public record Flag(
         return List.copyOf(all);
     }
 
-    /** Whether the flag's plane is built, i.e. whether the flag has an effect yet. */
-    public boolean planeBuilt() {
-        return plane.built();
-    }
-
     /** The description with the env vars and the default appended, as {@code --help} shows it. */
     public String helpText() {
         StringBuilder text = new StringBuilder(description);

@@ -94,10 +94,7 @@ public final class FlagParser {
         return message.toString();
     }
 
-    /**
-     * Known names near {@code unknown}. Picocli's own suggestions skip hidden options, but a
-     * typo in an old launch script is as likely to hit a flag of a plane not built yet.
-     */
+    /** Known names near {@code unknown}, aliases included, closest first (at most three). */
     static List<String> closestNames(String unknown) {
         List<String> names = new ArrayList<>(List.of("--help", "--version"));
         Flags.ALL.forEach(flag -> names.addAll(flag.names()));

@@ -181,8 +181,8 @@ public final class Flags {
     public static final Flag MSB_GENESIS_BALANCE = flag("--msb-genesis-balance", "MSB_GENESIS_BALANCE", TEXT, "1000",
             Plane.MSB, "TNK an MSB this peer creates gives its wallet at genesis.");
     public static final Flag MSB_DHT_BOOTSTRAP = flag("--msb-dht-bootstrap", "MSB_DHT_BOOTSTRAP", HOST_PORT_LIST, "",
-            Plane.MSB, "Discovery bootstrap nodes for the settlement (MSB) network; without them, the built-in"
-                    + " zero-config bootstrap.");
+            Plane.MSB, "Discovery bootstrap nodes for a network of the MSB's own; without them, the MSB runs on"
+                    + " the peer's network.");
 
     public static final Flag LAN_DISCOVERY = flag("--lan-discovery", "INTERCOM_LAN_DISCOVERY", BOOL, "true", NETWORK,
             "Also find peers on the local network by UDP multicast, with no bootstrap node (1 or 0).");

@@ -2,12 +2,11 @@ package net.intercomj.host.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Renders {@code --help}: the built planes' flags under one heading per plane. */
+/** Renders {@code --help}: the flags under one heading per plane. */
 final class HelpText {
 
     private static final int WIDTH = 100;
@@ -28,9 +27,6 @@ final class HelpText {
                 + " variable, then to its default. A yes/no flag is on for 1, true, yes or on (alone, it means"
                 + " on) and off for any other word.");
         for (Plane plane : Plane.values()) {
-            if (!plane.built()) {
-                continue;
-            }
             List<OptionSpec> options = new ArrayList<>();
             for (Flag flag : Flags.ALL) {
                 if (flag.plane() == plane) {
@@ -41,27 +37,7 @@ final class HelpText {
         }
         section(out, help, "General", List.of(spec.findOption(CommandModel.HELP_SHORT),
                 spec.findOption(CommandModel.VERSION_SHORT)));
-        notYetActive().ifPresent(note -> paragraph(out, note));
         return out.toString();
-    }
-
-    /**
-     * One note instead of the unbuilt planes' flags: listing them would promise effects the
-     * host does not have yet, while refusing them would break existing launch scripts.
-     */
-    static Optional<String> notYetActive() {
-        List<String> titles = new ArrayList<>();
-        for (Plane plane : Plane.values()) {
-            if (!plane.built()) {
-                titles.add(plane.title());
-            }
-        }
-        if (titles.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("Not active yet: the original peer's flags for these planes are accepted for"
-                + " compatibility and checked, but take effect only once their plane ships, when they will be"
-                + " listed here: " + String.join(", ", titles) + ".");
     }
 
     private static void section(StringBuilder out, Help help, String title, List<OptionSpec> options) {

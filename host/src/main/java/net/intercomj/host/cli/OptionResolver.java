@@ -120,7 +120,7 @@ final class OptionResolver {
         }
         return new ParseOutcome.Run(new PeerOptions(peerStoreName, peerStoresDirectory, msbStoreName,
                 msbStoresDirectory, walletPasswordFile, logLevel, subnetChannel, subnetBootstrap, app, sidechannel,
-                scBridge, rpc, timer, peerDhtBootstrap, msb, lanDiscovery, inactiveFlags()));
+                scBridge, rpc, timer, peerDhtBootstrap, msb, lanDiscovery));
     }
 
     private SidechannelOptions sidechannel() {
@@ -221,24 +221,6 @@ final class OptionResolver {
         });
         List<HostPort> dht = read(MSB_DHT_BOOTSTRAP, ValueKind.HOST_PORT_LIST, Values::hostPorts);
         return new PeerOptions.MsbOptions(bootstrap, channel, genesis, dht);
-    }
-
-    private List<String> inactiveFlags() {
-        List<String> names = new ArrayList<>();
-        for (Flag flag : Flags.ALL) {
-            if (!flag.planeBuilt() && isSet(flag)) {
-                names.add(flag.name());
-            }
-        }
-        return names;
-    }
-
-    private boolean isSet(Flag flag) {
-        Optional<String> value = given.get(flag);
-        if (value != null && (value.isEmpty() || !value.get().isEmpty())) {
-            return true;
-        }
-        return flag.envVars().stream().map(env::get).anyMatch(text -> text != null && !text.isEmpty());
     }
 
     private boolean bool(Flag flag) {

@@ -38,9 +38,6 @@ import java.util.Optional;
  *                            zero-config default of the networking layer
  * @param msb                 the settlement (MSB) settings
  * @param lanDiscovery        whether peers are also found on the local network by multicast
- * @param inactiveFlags       flags that were set (on the command line or by env) but belong to
- *                            a plane that is not built yet, so they have no effect; the caller
- *                            should warn about them
  */
 public record PeerOptions(
         String peerStoreName,
@@ -58,8 +55,7 @@ public record PeerOptions(
         boolean timer,
         List<HostPort> peerDhtBootstrap,
         MsbOptions msb,
-        boolean lanDiscovery,
-        List<String> inactiveFlags) {
+        boolean lanDiscovery) {
 
     /** Rejects nulls and freezes the lists. */
     public PeerOptions {
@@ -77,7 +73,6 @@ public record PeerOptions(
         Objects.requireNonNull(rpc, "rpc");
         peerDhtBootstrap = List.copyOf(peerDhtBootstrap);
         Objects.requireNonNull(msb, "msb");
-        inactiveFlags = List.copyOf(inactiveFlags);
     }
 
     /** The peer store folder: the stores directory joined with the store name. */
@@ -295,8 +290,7 @@ public record PeerOptions(
      * @param token        the bearer token clients present; never blank when {@code enabled}
      * @param allowOrigin  the CORS origin ({@code *} for any); empty: no CORS headers
      * @param maxBodyBytes largest request body accepted, at least 1
-     * @param apiTxExposed whether the transaction routes may be served; they need the settlement
-     *                     plane, which is not built yet, so for now this only records the flag
+     * @param apiTxExposed whether {@code POST /v1/contract/tx} accepts transactions
      */
     public record RpcOptions(
             boolean enabled,

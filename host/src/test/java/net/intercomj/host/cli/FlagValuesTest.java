@@ -3,6 +3,7 @@ package net.intercomj.host.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -510,19 +511,58 @@ class FlagValuesTest {
                         "Invalid --sc-bridge-port: expected a port number from 1 to 65535, got \"0\"."));
     }
 
+    // Settlement (MSB).
+
     @Test
-    void unbuiltPlanesAreStillValidated() {
-        assertThat(Plane.MSB.built()).isFalse();
-        assertThat(cli.error("--msb-dht-bootstrap", "nohost")).contains("--msb-dht-bootstrap");
+    void msbBootstrapIs64HexNormalizedToLowercase() {
+        assertThat(cli.run().msb().bootstrap()).isEmpty();
+        assertThat(cli.run("--msb-bootstrap", " " + "AB".repeat(32) + " ").msb().bootstrap()).contains(KEY);
+        assertThat(cli.withEnv(Map.of("MSB_BOOTSTRAP", KEY)).run().msb().bootstrap()).contains(KEY);
+        // Blank means "not given": the subnet's record, else an embedded MSB.
+        assertThat(cli.run("--msb-bootstrap=  ").msb().bootstrap()).isEmpty();
     }
 
     @Test
-    void flagsOfUnbuiltPlanesThatWereSetAreListedAsInactive() {
-        assertThat(cli.run().inactiveFlags()).isEmpty();
-        assertThat(cli.run("alice", "--log-level", "debug", "--sc-bridge-host", "h").inactiveFlags()).isEmpty();
-        // Table order, not the order given; empty values (flag or env) do not count as set.
-        assertThat(cli.withEnv(Map.of("MSB_DHT_BOOTSTRAP", "127.0.0.1:9")).run("--timer", "--api-tx-exposed").inactiveFlags())
-                .containsExactly("--msb-dht-bootstrap", "--api-tx-exposed");
-        assertThat(cli.withEnv(Map.of("MSB_DHT_BOOTSTRAP", "")).run("--msb-dht-bootstrap=").inactiveFlags()).isEmpty();
+    void aBadMsbBootstrapGetsTheOriginalsMessage() {
+        assertThat(cli.error("--msb-bootstrap", "abc"))
+                .isEqualTo("Invalid --msb-bootstrap. Expected 32-byte hex (64 chars), got length 3.");
+        assertThat(cli.withEnv(Map.of("MSB_BOOTSTRAP", "zz".repeat(32))).error())
+                .isEqualTo("Invalid --msb-bootstrap. Expected 32-byte hex (64 chars), got length 64.");
+        assertThat(cli.error("--msb-bootstrap", KEY + "a"))
+                .isEqualTo("Invalid --msb-bootstrap. Expected 32-byte hex (64 chars), got length 65.");
+    }
+
+    @Test
+    void msbChannelIsTrimmedAndEmptyMeansNone() {
+        assertThat(cli.run().msb().channel()).isEmpty();
+        assertThat(cli.run("--msb-channel", " settle ").msb().channel()).contains("settle");
+        assertThat(cli.withEnv(Map.of("MSB_CHANNEL", "settle")).run().msb().channel()).contains("settle");
+        assertThat(cli.run("--msb-channel", " ").msb().channel()).isEmpty();
+    }
+
+    @Test
+    void msbGenesisBalanceIsATnkAmountInBaseUnits() {
+        assertThat(cli.run().msb().genesisBalance()).isEqualTo(new BigInteger("1000" + "0".repeat(18)));
+        assertThat(cli.run("--msb-genesis-balance", "12.5").msb().genesisBalance())
+                .isEqualTo(new BigInteger("125" + "0".repeat(17)));
+        assertThat(cli.withEnv(Map.of("MSB_GENESIS_BALANCE", "0.000000000000000001")).run().msb().genesisBalance())
+                .isEqualTo(BigInteger.ONE);
+    }
+
+    @Test
+    void aBadMsbGenesisBalanceIsNamed() {
+        assertThat(cli.error("--msb-genesis-balance", "1e3")).isEqualTo("Invalid --msb-genesis-balance: Invalid amount"
+                + " \"1e3\": expected digits with an optional decimal point, such as 12.5.");
+        assertThat(cli.error("--msb-genesis-balance=-1"))
+                .isEqualTo("Invalid --msb-genesis-balance: Invalid amount \"-1\": amounts are not negative.");
+        assertThat(cli.error("--msb-genesis-balance", "0." + "0".repeat(18) + "1"))
+                .startsWith("Invalid --msb-genesis-balance: ").endsWith("at most 18 decimals.");
+        assertThat(cli.withEnv(Map.of("MSB_GENESIS_BALANCE", "lots")).error())
+                .startsWith("Invalid --msb-genesis-balance (env MSB_GENESIS_BALANCE): ");
+    }
+
+    @Test
+    void aBadMsbDhtBootstrapIsNamed() {
+        assertThat(cli.error("--msb-dht-bootstrap", "nohost")).startsWith("Invalid --msb-dht-bootstrap: ");
     }
 }

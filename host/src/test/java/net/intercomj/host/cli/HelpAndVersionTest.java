@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code --help}: one heading per built plane, unbuilt planes' flags not described, one note. */
+/** {@code --help}: one heading per plane, every flag described with its env vars and default. */
 class HelpAndVersionTest {
 
     @TempDir
@@ -39,14 +39,10 @@ class HelpAndVersionTest {
     }
 
     @Test
-    void helpHasAHeadingPerBuiltPlaneAndAGeneralOne() {
+    void helpHasAHeadingPerPlaneAndAGeneralOne() {
         List<String> lines = Arrays.asList(help.split("\n"));
         for (Plane plane : Plane.values()) {
-            if (plane.built()) {
-                assertThat(lines).contains(plane.title() + ":");
-            } else {
-                assertThat(lines).doesNotContain(plane.title() + ":");
-            }
+            assertThat(lines).contains(plane.title() + ":");
         }
         assertThat(lines).contains("General:");
         assertThat(help).contains("-h, --help").contains("-V, --version");
@@ -67,13 +63,27 @@ class HelpAndVersionTest {
         }
     }
 
-    static Stream<Arguments> builtFlags() {
-        return Flags.ALL.stream().filter(Flag::planeBuilt).map(flag -> Arguments.of(flag.name(), flag));
+    @Test
+    void settlementHeadingListsItsFlagsInTableOrder() {
+        int heading = help.indexOf(Plane.MSB.title() + ":");
+        int next = help.indexOf(Plane.TIMER.title() + ":");
+        assertThat(heading).isNotNegative().isLessThan(next);
+        int previous = heading;
+        for (String name : List.of("--msb-bootstrap=", "--msb-channel=", "--msb-genesis-balance=",
+                "--msb-dht-bootstrap=", "--api-tx-exposed[=")) {
+            int at = help.indexOf(name);
+            assertThat(at).as(name).isGreaterThan(previous).isLessThan(next);
+            previous = at;
+        }
+    }
+
+    static Stream<Arguments> allFlags() {
+        return Flags.ALL.stream().map(flag -> Arguments.of(flag.name(), flag));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("builtFlags")
-    void builtFlagsAreDescribedWithEnvAndDefault(String name, Flag flag) {
+    @MethodSource("allFlags")
+    void everyFlagIsDescribedWithEnvAndDefault(String name, Flag flag) {
         // A yes/no flag may stand alone, which picocli draws as an optional value.
         String label = "=<" + flag.kind().paramLabel() + ">";
         assertThat(help).contains(name + (flag.kind() == ValueKind.BOOL ? "[" + label + "]" : label));
@@ -83,35 +93,6 @@ class HelpAndVersionTest {
         }
         if (!flag.defaultValue().isEmpty()) {
             assertThat(flat).contains("Default: " + flag.defaultValue() + ".");
-        }
-    }
-
-    static Stream<Arguments> unbuiltFlags() {
-        return Flags.ALL.stream().filter(flag -> !flag.planeBuilt()).map(flag -> Arguments.of(flag.name(), flag));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("unbuiltFlags")
-    void unbuiltPlanesFlagsAreNotDescribed(String name, Flag flag) {
-        for (String alias : flag.names()) {
-            assertThat(help).doesNotContain(alias);
-        }
-        for (String env : flag.envVars()) {
-            assertThat(help).doesNotContain(env);
-        }
-        // ... yet they are accepted.
-        assertThat(cli.parse(ArgumentValues.args(flag))).isInstanceOf(ParseOutcome.Run.class);
-    }
-
-    @Test
-    void oneNoteSaysUnbuiltPlanesAreAcceptedForCompatibility() {
-        String flat = help.replaceAll("\\s+", " ");
-        assertThat(flat).containsOnlyOnce("Not active yet:");
-        assertThat(flat).contains("accepted for compatibility").contains("take effect only once their plane ships");
-        for (Plane plane : Plane.values()) {
-            if (!plane.built()) {
-                assertThat(flat).contains(plane.title());
-            }
         }
     }
 

@@ -116,7 +116,7 @@ class StartupValidationTest {
     }
 
     @Test
-    void unknownFlagSuggestsCloseNamesIncludingUnbuiltPlanes() {
+    void unknownFlagSuggestsCloseNames() {
         assertThat(cli.error("--sc-brige", "1")).isEqualTo("Unknown option: --sc-brige. Did you mean --sc-bridge?");
         assertThat(cli.error("--peer-store-nam", "x"))
                 .isEqualTo("Unknown option: --peer-store-nam. Did you mean --peer-store-name?");

@@ -117,7 +117,6 @@ class RpcFlagsTest {
         ParseOutcome outcome = parse(Map.of(), "--rpc", "--rpc-token", "t", "--api-tx-exposed");
         PeerOptions options = ((ParseOutcome.Run) outcome).options();
         assertThat(options.rpc().apiTxExposed()).isTrue();
-        assertThat(options.inactiveFlags()).isEmpty();
         assertThat(((ParseOutcome.Run) parse(Map.of("PEER_API_TX_EXPOSED", "1"))).options().rpc().apiTxExposed()).isTrue();
         assertThat(((ParseOutcome.Run) parse(Map.of(), "--rpc", "--rpc-token", "t")).options().rpc().apiTxExposed()).isFalse();
     }
