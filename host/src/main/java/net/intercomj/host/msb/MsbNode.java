@@ -60,6 +60,12 @@ public final class MsbNode implements AutoCloseable {
     private final Set<String> appended = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<OpResult>> localResults = new ConcurrentHashMap<>();
     private final Object appendLock = new Object();
+    // Requests being checked at once; more are dropped (their senders ask again), so a flood costs a bounded amount.
+    private final java.util.concurrent.Semaphore requestSlots = new java.util.concurrent.Semaphore(MAX_CONCURRENT_REQUESTS);
+    /** Requests from linked nodes checked at the same time, at most. */
+    static final int MAX_CONCURRENT_REQUESTS = 32;
+    /** Longest rejection reason sent back, in characters. */
+    private static final int MAX_REASON = 1000;
 
     private MsbNode(MsbNetwork network, SubnetNode node, WriterKey key) {
         this.network = network;
@@ -223,21 +229,31 @@ public final class MsbNode implements AutoCloseable {
 
     /** A request from a linked node: a validator answers {@code {accepted: tx}} or {@code {error: reason}}. */
     private void onRequest(String body, Consumer<String> reply) {
-        if (!isValidator()) {
+        if (!isValidator() || !requestSlots.tryAcquire()) {
             return;
         }
         Thread.ofVirtual().name("msb-request").start(() -> {
-            JsonNode answer;
             try {
-                SettlementOp op = SettlementOpCodec.parse(CanonicalJson.parse(body).path("submit"));
-                answer = JsonNodeFactory.instance.objectNode().put("accepted", validateAndAppend(op));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                answer = JsonNodeFactory.instance.objectNode().put("error", e.getMessage());
-            } catch (SettlementRejected e) {
-                answer = JsonNodeFactory.instance.objectNode().put("error", e.getMessage());
+                reply.accept(answer(body));
+            } finally {
+                requestSlots.release();
             }
-            reply.accept(CanonicalJson.write(answer));
         });
+    }
+
+    /** {@code {accepted: tx}} or {@code {error: reason}}, the reason cut to {@value #MAX_REASON} characters. */
+    private String answer(String body) {
+        String error;
+        try {
+            SettlementOp op = SettlementOpCodec.parse(CanonicalJson.parse(body).path("submit"));
+            return CanonicalJson.write(JsonNodeFactory.instance.objectNode().put("accepted", validateAndAppend(op)));
+        } catch (JsonProcessingException | IllegalArgumentException | SettlementRejected e) {
+            error = String.valueOf(e.getMessage());
+        }
+        if (error.length() > MAX_REASON) {
+            error = error.substring(0, MAX_REASON) + "…";
+        }
+        return CanonicalJson.write(JsonNodeFactory.instance.objectNode().put("error", error));
     }
 
     private void onReply(long id, String body) {

@@ -91,6 +91,10 @@ public final class TxCommand implements TerminalCommand {
         } catch (StoreException e) {
             throw new CommandException("Cannot save the pending transaction, so it was not sent: " + e.getMessage());
         } catch (ExecutionException e) {
+            if (e.getCause().getMessage().startsWith("No MSB validator")) {
+                throw new CommandException("No MSB validator is connected; transaction " + op.tx()
+                        + " stays pending and is sent again.");
+            }
             throw new CommandException("MSB refused transaction " + op.tx() + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
             throw new CommandException("No validator answered within " + Settle.DEADLINE.toSeconds() + " s; transaction "
