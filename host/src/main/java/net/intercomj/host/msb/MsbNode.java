@@ -48,6 +48,8 @@ public final class MsbNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsbNode.class);
     private static final HexFormat HEX = HexFormat.of();
+    /** Why a submission from a node that is not a validator failed when no node answered: it may be sent again. */
+    public static final String NO_VALIDATOR = "No MSB validator is connected.";
 
     private final MsbNetwork network;
     private final SubnetNode node;
@@ -174,7 +176,7 @@ public final class MsbNode implements AutoCloseable {
         reply.whenComplete((tx, error) -> awaitingReplies.remove(id));
         String body = CanonicalJson.write(JsonNodeFactory.instance.objectNode().set("submit", SettlementOpCodec.write(op)));
         if (node.request(id, body) == 0) {
-            reply.completeExceptionally(new SettlementRejected("No MSB validator is connected."));
+            reply.completeExceptionally(new SettlementRejected(NO_VALIDATOR));
         }
         return reply;
     }

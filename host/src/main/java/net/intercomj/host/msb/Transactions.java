@@ -87,7 +87,7 @@ public final class Transactions {
         relay.add(new PendingTxs.Pending(op, dispatch));
         return node.submit(op).whenComplete((accepted, error) -> {
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-            if (cause instanceof SettlementRejected rejected && !rejected.getMessage().startsWith("No MSB validator")) {
+            if (cause instanceof SettlementRejected rejected && !rejected.getMessage().equals(MsbNode.NO_VALIDATOR)) {
                 relay.drop(op.tx());
             }
         });

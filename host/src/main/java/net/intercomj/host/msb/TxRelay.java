@@ -133,7 +133,7 @@ public final class TxRelay implements AutoCloseable {
         submittedAt.put(hash, System.nanoTime());
         node.submit(tx.op()).whenComplete((accepted, error) -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (cause instanceof SettlementRejected rejected && !rejected.getMessage().startsWith("No MSB validator")) {
+            if (cause instanceof SettlementRejected rejected && !rejected.getMessage().equals(MsbNode.NO_VALIDATOR)) {
                 out.accept("Dropping TX " + hash + ": " + rejected.getMessage());
                 forget(hash);
             }

@@ -91,7 +91,7 @@ public final class TxCommand implements TerminalCommand {
         } catch (StoreException e) {
             throw new CommandException("Cannot save the pending transaction, so it was not sent: " + e.getMessage());
         } catch (ExecutionException e) {
-            if (e.getCause().getMessage().startsWith("No MSB validator")) {
+            if (MsbNode.NO_VALIDATOR.equals(e.getCause().getMessage())) {
                 throw new CommandException("No MSB validator is connected; transaction " + op.tx()
                         + " stays pending and is sent again.");
             }
