@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hook runs on every peer: it keeps the last message and a count per author, and refuses a
  * message repeating the last one, which is then posted nowhere.
  *
- * <p>Transactions ({@code /tx}) need the settlement plane, so the app's functions are not
- * called here; its unit tests cover them.
+ * <p>Transactions ({@code /tx}) are paid on the creator's embedded MSB: a plain function, a
+ * schema-checked one, and one its schema refuses, with the same views on every peer.
  */
 @Timeout(600)
 class ContractAppIT {
@@ -112,6 +112,19 @@ class ContractAppIT {
             joiner1.type("/sample_info");
             joiner1.awaitStdoutLine("Contract app " + APP + " (pin it when creating a subnet: --app " + APP + ")",
                     PeerProcess.REPLY);
+
+            // Transactions: a function, a schema-checked function, and one its schema refuses.
+            creator.awaitStdoutStartingWith("Subnet deployed on the embedded MSB: ", PeerProcess.STARTUP);
+            tx(creator, "tally 5", 1);
+            tx(creator, "profile ada blue", 2);
+            int before = creator.stdout().size();
+            creator.type("/tx --command \"profile ada purple\" --sim 1");
+            creator.awaitStdoutStartingWith("Invalid schema.", PeerProcess.REPLY, before);
+            for (PeerProcess peer : peers) {
+                awaitGet(peer, "txl", "2");
+                awaitGet(peer, "app/sample/tally/" + creatorKey, "5");
+                awaitGet(peer, "app/sample/profile/" + creatorKey, "{\"name\":\"ada\",\"color\":\"blue\"}");
+            }
         } catch (AssertionError | ConditionTimeoutException e) {
             throw PeerProcess.withLogs(e, peers);
         } finally {
@@ -161,10 +174,20 @@ class ContractAppIT {
             creator.type("/sample --x 1");
             creator.awaitStdoutLine("sample app, arguments: {\"x\":\"1\"}", PeerProcess.REPLY);
 
+            // A transaction of the JavaScript contract, and one its schema refuses.
+            creator.awaitStdoutStartingWith("Subnet deployed on the embedded MSB: ", PeerProcess.STARTUP);
+            tx(creator, "note hello from the js app", 1);
+            int before = creator.stdout().size();
+            creator.type("/tx --command \"spend -5\" --sim 1");
+            creator.awaitStdoutStartingWith("Invalid schema.", PeerProcess.REPLY, before);
+
             String lastMessage = "{\"address\":\"" + joinerKey + "\",\"at\":null,\"msg\":\"hi\"}";
             for (PeerProcess peer : peers) {
                 awaitGet(peer, "msgl", "2");
                 awaitGet(peer, "app/sample/lastMessage", lastMessage);
+                awaitGet(peer, "txl", "1");
+                awaitGet(peer, "app/sample/notes/hello", "{\"title\":\"hello\",\"text\":\"from the js app\",\"by\":\""
+                        + creatorKey + "\",\"at\":null}");
                 assertPinned(peer, app, shippedHash);
             }
         } catch (AssertionError | ConditionTimeoutException e) {
@@ -172,6 +195,19 @@ class ContractAppIT {
         } finally {
             peers.forEach(PeerProcess::close);
         }
+    }
+
+    /** Simulates {@code command}, then pays for it; the relay appends it as the subnet's {@code number}th transaction. */
+    private static void tx(PeerProcess peer, String command, int number) throws IOException {
+        int from = peer.stdout().size();
+        peer.type("/tx --command \"" + command + "\" --sim 1");
+        assertThat(peer.awaitStdoutStartingWith("Simulation OK: ", PeerProcess.REPLY, from)).endsWith(
+                "runs without error. Nothing was paid or appended.");
+        peer.type("/tx --command \"" + command + "\"");
+        String hash = peer.awaitStdoutStartingWith("MSB TX broadcasted: ", PeerProcess.REPLY, from)
+                .substring("MSB TX broadcasted: ".length());
+        peer.awaitStdoutStartingWith("MSB TX confirmed: " + hash, PeerProcess.REPLY, from);
+        awaitGet(peer, "txl", String.valueOf(number));
     }
 
     /** The hash of the creator's {@code Contract pinned: <app> <hash>} line. */
