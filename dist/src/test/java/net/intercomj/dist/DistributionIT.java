@@ -48,8 +48,16 @@ class DistributionIT {
             assertThat(out.get(top - 1)).isEmpty();
             // A first run creates a subnet whose bootstrap is this peer's own writer key.
             String writerKey = Files.readString(work.resolve("stores/e2e/subnet-bootstrap.hex")).trim();
-            assertThat(out.subList(top, top + 13)).containsExactly(
+            // The peer created its subnet with no MSB flag: it runs an embedded MSB, named after its own key.
+            assertThat(out.get(top + 1)).matches("MSB network bootstrap: [0-9a-f]{64} \\(embedded: this peer is its validator\\)");
+            String msbBootstrap = out.get(top + 1).substring("MSB network bootstrap: ".length(),
+                    "MSB network bootstrap: ".length() + 64);
+            assertThat(msbBootstrap).isNotEqualTo(writerKey);
+            assertThat(out.subList(top, top + 16)).containsExactly(
                     "====================INTERCOM ====================",
+                    out.get(top + 1),
+                    "MSB channel: intercom-msb-" + msbBootstrap,
+                    "MSB store: stores/e2e-msb",
                     "Peer store: stores/e2e",
                     "Peer DHT bootstrap nodes: 127.0.0.1:49737",
                     "Peer subnet bootstrap: " + writerKey,

@@ -53,6 +53,7 @@ import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.js.JsApp;
 import net.intercomj.host.js.JsApps;
+import net.intercomj.host.msb.Amounts;
 import net.intercomj.host.msb.MsbProofs;
 import net.intercomj.host.msb.MsbSource;
 import net.intercomj.host.msb.PeerSettlement;
@@ -621,7 +622,9 @@ public final class PeerHost implements AutoCloseable {
                 "msb.signedLength: " + msb.confirmed().length(),
                 "msb.unsignedLength: " + msb.unconfirmed().length(),
                 "msb.validators: " + msb.confirmed().validators().size(),
-                "msb.peers: " + msb.engine().stats().peers())));
+                "msb.peers: " + msb.engine().stats().peers(),
+                "msb.supply: " + Amounts.format(msb.confirmed().supply()),
+                "msb.burned: " + Amounts.format(msb.confirmed().burned()))));
         relay.ifPresent(pending -> lines.add("msb.pendingTxs: " + pending.size()));
         return lines;
     }
