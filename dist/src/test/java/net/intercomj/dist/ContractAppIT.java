@@ -123,7 +123,7 @@ class ContractAppIT {
             for (PeerProcess peer : peers) {
                 awaitGet(peer, "txl", "2");
                 awaitGet(peer, "app/sample/tally/" + creatorKey, "5");
-                awaitGet(peer, "app/sample/profile/" + creatorKey, "{\"name\":\"ada\",\"color\":\"blue\"}");
+                awaitGet(peer, "app/sample/profile/" + creatorKey, "{\"color\":\"blue\",\"name\":\"ada\"}");
             }
         } catch (AssertionError | ConditionTimeoutException e) {
             throw PeerProcess.withLogs(e, peers);
@@ -186,8 +186,9 @@ class ContractAppIT {
                 awaitGet(peer, "msgl", "2");
                 awaitGet(peer, "app/sample/lastMessage", lastMessage);
                 awaitGet(peer, "txl", "1");
-                awaitGet(peer, "app/sample/notes/hello", "{\"title\":\"hello\",\"text\":\"from the js app\",\"by\":\""
-                        + creatorKey + "\",\"at\":null}");
+                // The view keeps object keys sorted (canonical JSON).
+                awaitGet(peer, "app/sample/notes/hello", "{\"at\":null,\"by\":\"" + creatorKey
+                        + "\",\"text\":\"from the js app\",\"title\":\"hello\"}");
                 assertPinned(peer, app, shippedHash);
             }
         } catch (AssertionError | ConditionTimeoutException e) {

@@ -215,11 +215,12 @@ class SubnetIT {
             PeerProcess restarted = PeerProcess.start(work, "crash", "--lan-discovery", "0");
             peers.set(0, restarted);
             restarted.awaitStdoutLine("Subnet writable: true", PeerProcess.STARTUP);
-            // Whatever the kill left in the log gets confirmed and applied, each op once.
+            // Whatever the kill left in the log gets confirmed and applied, each op once. Three ops come
+            // before the posts: the subnet's MSB network (recorded at its first start), addAdmin, setChatStatus.
             long stored = awaitFullyConfirmed(restarted);
             restarted.type("/get --key msgl");
-            restarted.awaitStdoutLine(String.valueOf(stored - 2), PeerProcess.REPLY);
-            restarted.type("/get --key msg/" + (stored - 3));
+            restarted.awaitStdoutLine(String.valueOf(stored - 3), PeerProcess.REPLY);
+            restarted.type("/get --key msg/" + (stored - 4));
             restarted.awaitStdoutStartingWith("{\"address\":\"" + adminKey + "\"", PeerProcess.REPLY);
         } catch (AssertionError | org.awaitility.core.ConditionTimeoutException e) {
             throw PeerProcess.withLogs(e, peers);
