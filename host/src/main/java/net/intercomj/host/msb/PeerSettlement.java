@@ -120,7 +120,11 @@ public final class PeerSettlement implements AutoCloseable {
                 record(subnet, node.orElseThrow().network());
             }
         } else if (recorded.isPresent()) {
-            start(recorded.get(), subnet);
+            MsbNode started = start(recorded.get(), subnet);
+            if (creator && started.isCreator()) {
+                // A restart after a deployment that did not get through tries again.
+                Thread.ofVirtual().name("msb-deploy").start(() -> deployWhenFunded(started, subnet, subnetChannel));
+            }
         } else if (creator) {
             Bytes32 own = Bytes32.of(key.publicKey());
             MsbNetwork embedded = new MsbNetwork(MsbNetwork.DEVELOPMENT_ID, "trac", own,
