@@ -21,7 +21,9 @@ import net.intercomj.host.wallet.TracAddress;
  * The settlement proof of a subnet's {@code tx} op, read from this peer's MSB replica (spec
  * §2.5.20 items 5 to 10). Records are written once and never change, so "confirmed at MSB
  * length {@code msbsl}" is "confirmed at position {@code seq < msbsl}": a replica past
- * {@code msbsl}, or one that already holds the record, decides; one behind waits.
+ * {@code msbsl}, or one that already holds the record, decides; one behind waits. The record
+ * must also name this subnet, its MSB, the command's content hash, the requester {@code ipk},
+ * the validator {@code wp}, and the writer that appends the op ({@code iw}).
  */
 public final class MsbProofs implements SettlementProofs {
 
@@ -64,6 +66,11 @@ public final class MsbProofs implements SettlementProofs {
         }
         if (!tx.bs().equals(context.subnet().toHex())) {
             throw new OpRejection("transaction " + claim.tx() + " was paid for subnet " + tx.bs() + ", not this one");
+        }
+        if (!tx.iw().equals(context.writer().toHex())) {
+            // The requester chose the writer that appends its tx: no other writer can spend the payment.
+            throw new OpRejection("transaction " + claim.tx() + " was paid to be appended by writer " + tx.iw()
+                    + ", not " + context.writer().toHex());
         }
         if (!tx.mbs().equals(bootstrap)) {
             throw new OpRejection("transaction " + claim.tx() + " names the MSB " + tx.mbs() + ", not the subnet's");

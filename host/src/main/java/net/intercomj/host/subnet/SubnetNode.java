@@ -167,8 +167,14 @@ public final class SubnetNode implements AutoCloseable {
             view = ConfirmedView.open(config.folder().resolve("view"));
             SubnetState state = new SubnetState(ops, view, checkpointAfter(confirmedLog, view.appliedBatches()));
             SubnetNode node = new SubnetNode(config, logs, confirmedLog, raftLog, view, state, applyLog);
-            node.catchUpView();
-            node.updateUnconfirmed(List.of());
+            try {
+                node.catchUpView();
+                node.updateUnconfirmed(List.of());
+            } catch (ApplyPaused e) {
+                // A stored op needs what this peer gets only later (its MSB starts after the subnet,
+                // a contract may still load): apply waits there, and resume() retries.
+                node.pause(e.getMessage());
+            }
             node.voters = node.readVoters();
             node.indexing = Indexing.start(config.subnet(), node.self, config.writerKey()::sign, logs, confirmedLog, raftLog,
                     state, () -> node.voters, Membership::mayChangeIndexers, new SplittableRandom(), RAFT_TIMING,
@@ -436,6 +442,12 @@ public final class SubnetNode implements AutoCloseable {
             stepWhilePaused();
             return;
         }
+        if (view.appliedBatches() < confirmedLog.batchCount()) {
+            // The catch-up at start paused: finish it before anything else.
+            catchUpView();
+            voters = readVoters();
+            entriesArrived.set(true);
+        }
         long now = now();
         for (Inbound inbound = raftInbox.poll(); inbound != null; inbound = raftInbox.poll()) {
             try {
@@ -474,6 +486,10 @@ public final class SubnetNode implements AutoCloseable {
      */
     private void stepWhilePaused() throws StoreException {
         raftInbox.clear();
+        if (view.appliedBatches() < confirmedLog.batchCount()) {
+            // Paused in the catch-up at start: received batches wait until it is done.
+            return;
+        }
         if (acceptReceived(new ArrayList<>())) {
             notifyViewListeners();
         }
