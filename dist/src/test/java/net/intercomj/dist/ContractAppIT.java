@@ -120,7 +120,13 @@ class ContractAppIT {
             int before = creator.stdout().size();
             creator.type("/tx --command \"profile ada purple\" --sim 1");
             creator.awaitStdoutStartingWith("Invalid schema.", PeerProcess.REPLY, before);
+            // Feature data: the admin's clock, applied by the app's feature handler on every peer.
+            before = creator.stdout().size();
+            creator.type("/sample_clock");
+            String clock = creator.awaitStdoutStartingWith("Clock feature appended: ", PeerProcess.REPLY, before)
+                    .substring("Clock feature appended: ".length());
             for (PeerProcess peer : peers) {
+                awaitGet(peer, "app/sample/clock", clock);
                 awaitGet(peer, "txl", "2");
                 awaitGet(peer, "app/sample/tally/" + creatorKey, "5");
                 awaitGet(peer, "app/sample/profile/" + creatorKey, "{\"color\":\"blue\",\"name\":\"ada\"}");
@@ -133,7 +139,7 @@ class ContractAppIT {
     }
 
     @Test
-    void theGraalJsSampleAppRunsAlikeOnTwoPeers() throws Exception {
+    void theGraalJsSampleAppRunsAlikeOnThreePeers() throws Exception {
         String app = "sample";
         String shippedHash = AppVersion.ofJsApp(PeerProcess.launcher().getParent().getParent().resolve("apps")
                 .resolve(app));
@@ -161,6 +167,11 @@ class ContractAppIT {
             creator.type("/add_writer --key " + writer);
             joiner.awaitStdoutLine("Writer added: " + writer, PeerProcess.REPLY);
             joiner.awaitStdoutLine("Contract pinned: " + app + " " + shippedHash, PeerProcess.REPLY);
+            // A third peer only reads: it applies the same ops, so its view must be the same.
+            PeerProcess reader = PeerProcess.start(work, "reader", "--dht-bootstrap", dht, "--lan-discovery", "0",
+                    "--subnet-bootstrap", subnet);
+            peers.add(reader);
+            reader.awaitStdoutLine("Contract pinned: " + app + " " + shippedHash, PeerProcess.STARTUP);
 
             post(creator, "hello from js", 1, creatorKey, peers);
             // The JavaScript chat hook refuses spam on every peer.
@@ -180,6 +191,19 @@ class ContractAppIT {
             int before = creator.stdout().size();
             creator.type("/tx --command \"spend -5\" --sim 1");
             creator.awaitStdoutStartingWith("Invalid schema.", PeerProcess.REPLY, before);
+
+            // Feature data: the creator, now the admin, restarts with --timer, whose first tick
+            // appends the time; the app's timer_feature handler keeps it on every peer.
+            creator.type("/exit");
+            assertThat(creator.awaitExit(PeerProcess.REPLY)).isZero();
+            creator = PeerProcess.start(work, "creator", "--dht-bootstrap", dht, "--lan-discovery", "0", "--app", app,
+                    "--timer");
+            peers.set(0, creator);
+            String time = awaitValue(creator, "app/sample/currentTime");
+            assertThat(time).matches("[0-9]{13}");
+            for (PeerProcess peer : peers) {
+                awaitGet(peer, "app/sample/currentTime", time);
+            }
 
             String lastMessage = "{\"address\":\"" + joinerKey + "\",\"at\":null,\"msg\":\"hi\"}";
             for (PeerProcess peer : peers) {
@@ -209,6 +233,23 @@ class ContractAppIT {
                 .substring("MSB TX broadcasted: ".length());
         peer.awaitStdoutStartingWith("MSB TX confirmed: " + hash, PeerProcess.REPLY, from);
         awaitGet(peer, "txl", String.valueOf(number));
+    }
+
+    /** The confirmed value of {@code key} once it is set, as {@code /get} prints it. */
+    private static String awaitValue(PeerProcess peer, String key) {
+        String[] value = {null};
+        Awaitility.await().atMost(PeerProcess.STARTUP).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    int from = peer.stdout().size();
+                    peer.type("/get --key " + key);
+                    peer.type("/stats");
+                    peer.awaitStdoutStartingWith("--- Stats ---", PeerProcess.REPLY, from);
+                    int stats = peer.stdout().subList(from, peer.stdout().size()).indexOf("--- Stats ---");
+                    String printed = peer.stdout().get(from + stats - 1);
+                    value[0] = printed;
+                    return printed.matches("[0-9]+");
+                });
+        return value[0];
     }
 
     /** The hash of the creator's {@code Contract pinned: <app> <hash>} line. */

@@ -43,13 +43,13 @@ final class SampleInfoCommand implements TerminalCommand {
     @Override
     public void execute(CommandArgs args, CommandOutput out) {
         out.println("Contract app " + appId + " (pin it when creating a subnet: --app " + appId + ")");
-        out.println("Functions (sent with /tx once transactions are available):");
+        out.println("Functions (sent with /tx, paid on the MSB):");
         out.println("  " + SampleApp.TALLY + ": /tx --command \"tally <1-" + SampleApp.MAX_TALLY_STEP
                 + ">\" adds to your tally, " + SampleApp.tallyKey("<your key>"));
         out.println("  " + SampleApp.SET_PROFILE + ": /tx --command \"profile <name> <"
                 + String.join("|", SampleApp.COLORS) + ">\" sets your profile, " + SampleApp.profileKey("<your key>"));
         out.println("Feature: " + SampleApp.CLOCK_FEATURE + " keeps the newest admin clock reading, "
-                + SampleApp.CLOCK);
+                + SampleApp.CLOCK + " (the admin appends one with /sample_clock)");
         out.println("Chat: every posted message is kept at " + SampleApp.LAST_MESSAGE + " and counted at "
                 + SampleApp.messageCountKey("<author key>") + "; a message repeating the last one is refused");
         out.println("Read a value: /get --key " + SampleApp.LAST_MESSAGE);

@@ -1,12 +1,14 @@
 package net.intercomj.sample;
 
+import net.intercomj.api.subnet.Subnet;
 import net.intercomj.api.plugin.IntercomPlugin;
 import net.intercomj.api.plugin.PluginContext;
 
 /**
  * The sample contract plugin's entry point: offers {@link SampleApp} as this plugin's contract
  * app (its id is the plugin's id, {@code sample-contract}, its version the hash of this jar) and
- * adds {@code /sample_info}, which tells an operator how to use the app.
+ * adds {@code /sample_info}, which tells an operator how to use the app, and {@code /sample_clock},
+ * which feeds the app's feature handler.
  *
  * <p>The host finds this class through
  * {@code META-INF/services/net.intercomj.api.plugin.IntercomPlugin}. A subnet runs the app once
@@ -19,5 +21,6 @@ public final class SamplePlugin implements IntercomPlugin {
     public void start(PluginContext context) {
         context.addContractApp(new SampleApp());
         context.addCommand(new SampleInfoCommand(context.pluginId()));
+        context.service(Subnet.class).ifPresent(subnet -> context.addCommand(new SampleClockCommand(subnet)));
     }
 }

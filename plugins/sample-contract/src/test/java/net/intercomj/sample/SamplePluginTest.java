@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.intercomj.api.json.Json;
+import net.intercomj.api.subnet.Subnet;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
@@ -15,10 +17,19 @@ import org.junit.jupiter.api.Test;
 /** What the plugin offers the host: the contract app and {@code /sample_info}. */
 class SamplePluginTest {
 
-    /** Records what the plugin adds; offers no services. */
+    /** Records what the plugin adds; offers the {@code Subnet} service when given one. */
     private static final class RecordingContext implements PluginContext {
         final List<ContractApp> apps = new ArrayList<>();
         final List<TerminalCommand> commands = new ArrayList<>();
+        final Optional<Subnet> subnet;
+
+        RecordingContext() {
+            this(Optional.empty());
+        }
+
+        RecordingContext(Optional<Subnet> subnet) {
+            this.subnet = subnet;
+        }
 
         @Override
         public String pluginId() {
@@ -27,7 +38,7 @@ class SamplePluginTest {
 
         @Override
         public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
+            return type == Subnet.class ? subnet.map(type::cast) : Optional.empty();
         }
 
         @Override
@@ -49,6 +60,65 @@ class SamplePluginTest {
         public Path dataFolder() {
             throw new AssertionError("the sample plugin keeps no files");
         }
+    }
+
+    /** A subnet that records the feature data appended, and whose admin this peer is or is not. */
+    private static final class RecordingSubnet implements Subnet {
+        final List<String> appended = new ArrayList<>();
+        final boolean admin;
+
+        RecordingSubnet(boolean admin) {
+            this.admin = admin;
+        }
+
+        @Override
+        public Optional<Json> get(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Json> getConfirmed(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean isAdmin() {
+            return admin;
+        }
+
+        @Override
+        public boolean isWritable() {
+            return true;
+        }
+
+        @Override
+        public void appendFeature(String featureKey, String key, Json value) {
+            appended.add(featureKey + " " + key + " " + value.toJson());
+        }
+    }
+
+    @Test
+    void withTheSubnetServiceTheAdminAppendsClockFeatureDataForTheAppsHandler() throws Exception {
+        RecordingSubnet subnet = new RecordingSubnet(true);
+        RecordingContext context = new RecordingContext(Optional.of(subnet));
+        new SamplePlugin().start(context);
+        TerminalCommand clock = context.commands.stream().filter(command -> command.name().equals("/sample_clock"))
+                .findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>();
+        clock.execute(CommandArgs.parse("/sample_clock"), lines::add);
+        // featureKey "clock": the op's handler is clock_feature, the one the app registers.
+        assertThat(subnet.appended).singleElement().asString().matches("clock now [0-9]+");
+        assertThat(SampleApp.CLOCK_FEATURE).isEqualTo("clock_feature");
+        assertThat(lines).singleElement().asString().startsWith("Clock feature appended: ");
+
+        RecordingSubnet notAdmin = new RecordingSubnet(false);
+        RecordingContext other = new RecordingContext(Optional.of(notAdmin));
+        new SamplePlugin().start(other);
+        TerminalCommand refused = other.commands.stream().filter(command -> command.name().equals("/sample_clock"))
+                .findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refused.execute(CommandArgs.parse("/sample_clock"),
+                lines::add)).hasMessage("Only admin may perform this operation.");
+        assertThat(notAdmin.appended).isEmpty();
     }
 
     @Test
