@@ -41,6 +41,7 @@ import net.intercomj.host.terminal.commands.subnet.SubnetCommands;
 import net.intercomj.host.terminal.commands.subnet.SubnetStatsLines;
 import net.intercomj.host.wallet.KeypairFile;
 import net.intercomj.host.wallet.PeerWallet;
+import net.intercomj.host.wallet.TracAddress;
 import net.intercomj.host.wallet.WalletException;
 
 /**
@@ -205,7 +206,7 @@ final class MsbNodeCommand {
                     : options.msb().dhtBootstrap();
             network = PeerHost.startNetwork(dht, options.lanDiscovery(), wallet);
             Bytes32 bootstrap = options.msb().bootstrap().map(Bytes32::fromHex).orElse(Bytes32.of(key.publicKey()));
-            MsbNetwork msbNetwork = new MsbNetwork(MsbNetwork.DEVELOPMENT_ID, "trac", bootstrap,
+            MsbNetwork msbNetwork = new MsbNetwork(MsbNetwork.DEVELOPMENT_ID, TracAddress.MAINNET_HRP, bootstrap,
                     options.msb().channel().orElse(MsbNetwork.defaultChannel(bootstrap)));
             MsbNode msb = MsbNode.start(store.folder().resolve("msb"), msbNetwork, key, new NetworkService(network),
                     out::println);

@@ -21,6 +21,7 @@ import net.intercomj.host.subnet.op.CanonicalJson;
 import net.intercomj.host.subnet.op.ViewKeys;
 import net.intercomj.host.subnet.op.admin.MsbNetworkOp;
 import net.intercomj.host.wallet.PeerWallet;
+import net.intercomj.host.wallet.TracAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,7 @@ public final class PeerSettlement implements AutoCloseable {
         boolean creator = subnet.writerKey().equals(subnet.subnet());
         if (settings.bootstrap().isPresent()) {
             Bytes32 bootstrap = settings.bootstrap().get();
-            start(new MsbNetwork(MsbNetwork.DEVELOPMENT_ID, "trac", bootstrap,
+            start(new MsbNetwork(MsbNetwork.DEVELOPMENT_ID, TracAddress.MAINNET_HRP, bootstrap,
                     settings.channel().orElse(MsbNetwork.defaultChannel(bootstrap))), subnet);
             if (creator && recorded.isEmpty()) {
                 record(subnet, node.orElseThrow().network());
@@ -127,7 +128,7 @@ public final class PeerSettlement implements AutoCloseable {
             }
         } else if (creator) {
             Bytes32 own = Bytes32.of(key.publicKey());
-            MsbNetwork embedded = new MsbNetwork(MsbNetwork.DEVELOPMENT_ID, "trac", own,
+            MsbNetwork embedded = new MsbNetwork(MsbNetwork.DEVELOPMENT_ID, TracAddress.MAINNET_HRP, own,
                     settings.channel().orElse(MsbNetwork.defaultChannel(own)));
             MsbNode started = start(embedded, subnet);
             started.initialize(wallet.publicKeyHex(), wallet.address(), settings.genesisBalance());
@@ -165,7 +166,7 @@ public final class PeerSettlement implements AutoCloseable {
         return subnet.unconfirmed().get(ViewKeys.MSB).flatMap(text -> {
             try {
                 JsonNode json = CanonicalJson.parse(text);
-                return Optional.of(new MsbNetwork(json.path("networkId").asInt(), "trac",
+                return Optional.of(new MsbNetwork(json.path("networkId").asInt(), TracAddress.MAINNET_HRP,
                         Bytes32.fromHex(json.path("bootstrap").asText()), json.path("channel").asText()));
             } catch (java.io.IOException | IllegalArgumentException e) {
                 return Optional.empty();

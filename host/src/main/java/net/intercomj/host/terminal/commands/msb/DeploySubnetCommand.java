@@ -64,5 +64,4 @@ public final class DeploySubnetCommand implements TerminalCommand {
         Settle.confirm(node, deployment);
         out.println("Subnet deployment confirmed.");
     }
-
 }
