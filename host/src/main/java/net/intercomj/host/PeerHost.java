@@ -241,6 +241,7 @@ public final class PeerHost implements AutoCloseable {
     private void startPlugins(PeerOptions options, CommandOutput out, CommandOutput warnings,
             Optional<Path> pluginsFolder) throws PluginException {
         services.provide(Wallet.class, wallet);
+        services.provide(Clock.class, clock);
         services.provide(SignatureVerifier.class, PeerWallet::verify);
         NetworkService networkService = new NetworkService(network);
         services.provide(Network.class, networkService);

@@ -12,9 +12,10 @@ import net.intercomj.api.contract.ContractApp;
  *
  * <p>Services the host offers: {@link net.intercomj.api.wallet.Wallet},
  * {@link net.intercomj.api.network.Network}, {@link PeerConsole},
- * {@link net.intercomj.api.sidechannel.SidechannelConfig}, {@link net.intercomj.api.subnet.Subnet}, and
- * {@link net.intercomj.api.bridge.Bridge}
- * when the SC-Bridge runs. Plugins offer others, e.g. the sidechannel plugin offers
+ * {@link net.intercomj.api.sidechannel.SidechannelConfig}, {@link net.intercomj.api.subnet.Subnet},
+ * {@link java.time.Clock} (the peer's clock, for features and timestamps; contract code takes
+ * time from ops, never from a clock), {@link Scheduler} (this plugin's own: its tasks are
+ * cancelled when it stops), and {@link net.intercomj.api.bridge.Bridge} when the SC-Bridge runs. Plugins offer others, e.g. the sidechannel plugin offers
  * {@link net.intercomj.api.sidechannel.Sidechannels}.
  */
 public interface PluginContext {

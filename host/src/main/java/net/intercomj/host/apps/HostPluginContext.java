@@ -13,12 +13,13 @@ import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.plugin.PluginContext;
+import net.intercomj.api.plugin.Scheduler;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.terminal.CommandRegistry;
 
 /**
  * One plugin's view of the host. It remembers what the plugin added, so unloading the plugin
- * takes its commands, services and bridge types away again.
+ * takes its commands, services and bridge types away again and cancels its scheduled tasks.
  */
 final class HostPluginContext implements PluginContext {
 
@@ -32,11 +33,16 @@ final class HostPluginContext implements PluginContext {
     private final ContractApps contractApps;
     private final Supplier<String> versionHash;
     private Runnable removeContractApp;
+    private final PluginScheduler scheduler;
 
-    /** @param versionHash the hash of the plugin's code: its contract app's version, asked for only if it offers one */
+    /**
+     * @param versionHash the hash of the plugin's code: its contract app's version, asked for only if it offers one
+     * @param timer       the host's timer, which times the plugin's scheduled tasks
+     */
     HostPluginContext(String pluginId, ServiceRegistry services, CommandRegistry commands, ContractApps contractApps,
-            Supplier<String> versionHash, Path dataFolder) {
+            Supplier<String> versionHash, Path dataFolder, java.util.concurrent.ScheduledExecutorService timer) {
         this.pluginId = pluginId;
+        this.scheduler = new PluginScheduler(pluginId, timer);
         this.services = services;
         this.commands = commands;
         this.contractApps = contractApps;
@@ -51,6 +57,9 @@ final class HostPluginContext implements PluginContext {
 
     @Override
     public <T> Optional<T> service(Class<T> type) {
+        if (type == Scheduler.class) {
+            return Optional.of(type.cast(scheduler));
+        }
         if (type == Bridge.class) {
             return services.get(Bridge.class).map(bridge -> type.cast(bridgeView(bridge)));
         }
@@ -108,6 +117,7 @@ final class HostPluginContext implements PluginContext {
      * @param keepContractApp leave its contract app loaded (the subnet may still need that version)
      */
     synchronized void withdrawAll(boolean keepContractApp) {
+        scheduler.cancelAll();
         addedCommands.forEach(commands::unregister);
         addedCommands.clear();
         providedServices.forEach(entry -> services.withdraw(entry.getKey(), entry.getValue()));

@@ -66,6 +66,10 @@ public final class PluginHost implements AutoCloseable {
     private final Path jarCache;
     private final Consumer<String> warnings;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    // Times the plugins' scheduled tasks; each run happens on a virtual thread (PluginScheduler).
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                    .name("plugin-timer").factory());
 
     // Guarded by this.
     private final Map<Path, LoadedJar> loaded = new LinkedHashMap<>();
@@ -269,6 +273,7 @@ public final class PluginHost implements AutoCloseable {
             jar.manager().unloadPlugins();
         }
         retired.clear();
+        timer.shutdownNow();
     }
 
     // ---- loading and unloading
@@ -346,7 +351,7 @@ public final class PluginHost implements AutoCloseable {
 
     private Running start(String id, IntercomPlugin plugin, Supplier<String> codeHash) throws PluginException {
         HostPluginContext context = new HostPluginContext(id, services, commands, contractApps, codeHash,
-                dataRoot.resolve(id));
+                dataRoot.resolve(id), timer);
         try {
             plugin.start(context);
         } catch (Exception | LinkageError e) {
