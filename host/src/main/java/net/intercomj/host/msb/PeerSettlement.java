@@ -135,17 +135,25 @@ public final class PeerSettlement implements AutoCloseable {
             record(subnet, embedded);
             Thread.ofVirtual().name("msb-deploy").start(() -> deployWhenFunded(started, subnet, subnetChannel));
         } else {
-            waitingForRecord = subnet.onViewsChanged(() -> recorded(subnet).ifPresent(found -> {
-                waitingForRecord.close();
-                Thread.ofVirtual().name("msb-start").start(() -> {
-                    try {
-                        start(found, subnet);
-                    } catch (StoreException e) {
-                        out.accept("Cannot open the MSB store: " + e.getMessage());
-                    }
-                });
-            }));
+            java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
+            waitingForRecord = subnet.onViewsChanged(() -> {
+                if (node.isPresent() || starting.get()) {
+                    return;
+                }
+                recorded(subnet).filter(found -> starting.compareAndSet(false, true)).ifPresent(found ->
+                        Thread.ofVirtual().name("msb-start").start(() -> {
+                            try {
+                                start(found, subnet);
+                            } catch (StoreException e) {
+                                out.accept("Cannot open the MSB store: " + e.getMessage());
+                            }
+                        }));
+            });
         }
+        recorded.filter(found -> node.isPresent() && !found.bootstrap().equals(node.get().network().bootstrap()))
+                .ifPresent(found -> out.accept("The subnet settles on the MSB " + found.bootstrap().toHex()
+                        + ", but --msb-bootstrap names " + node.get().network().bootstrap().toHex()
+                        + ": this peer cannot prove the subnet's transactions, and its apply waits at the first one."));
     }
 
     private synchronized MsbNode start(MsbNetwork msb, SubnetNode subnet) throws StoreException {
@@ -155,6 +163,7 @@ public final class PeerSettlement implements AutoCloseable {
         MsbNode started = MsbNode.start(store.folder().resolve("msb"), msb, key, network,
                 line -> LOG.debug("MSB: {}", line));
         node = Optional.of(started);
+        waitingForRecord.close();
         // A subnet waiting for an MSB record tries again whenever the MSB replica advances.
         resumeOnChange = started.onChange(subnet::resume);
         subnet.resume();
