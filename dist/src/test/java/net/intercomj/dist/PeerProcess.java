@@ -49,8 +49,14 @@ final class PeerProcess implements AutoCloseable {
     /** Starts the launcher with {@code environment} added to what the tests run with. */
     static PeerProcess start(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException {
+        return startFrom(launcher(), workingDirectory, environment, args);
+    }
+
+    /** Starts {@code launcher} ({@code <distribution>/bin/intercom}, a copy of the assembled one, say). */
+    static PeerProcess startFrom(Path launcher, Path workingDirectory, Map<String, String> environment,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(launcher().toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         // The peer must not see a token or flags from the environment running the tests.
@@ -70,7 +76,8 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    void type(String line) throws IOException {
+    /** Types one line; safe from several threads (each line is written whole). */
+    synchronized void type(String line) throws IOException {
         stdin.write(line + "\n");
         stdin.flush();
     }
@@ -114,6 +121,10 @@ final class PeerProcess implements AutoCloseable {
             throw new AssertionError("output pipes still open after the peer exited");
         }
         return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     void terminate() {
