@@ -53,6 +53,7 @@ import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.js.JsApp;
 import net.intercomj.host.js.JsApps;
+import net.intercomj.host.js.JsFeatures;
 import net.intercomj.host.msb.Amounts;
 import net.intercomj.host.msb.MsbProofs;
 import net.intercomj.host.msb.MsbSource;
@@ -137,6 +138,7 @@ public final class PeerHost implements AutoCloseable {
     private volatile CommandOutput operatorWarnings = line -> { };
     private volatile List<JsApps.Loaded> jsApps = List.of();
     private volatile Optional<TimerFeature> timer = Optional.empty();
+    private volatile Optional<JsFeatures> jsFeatures = Optional.empty();
     private final CompletableFuture<Void> jsAppsLoaded = new CompletableFuture<>();
     private volatile Optional<ScBridge> bridge = Optional.empty();
     private volatile Registration bridgeFeed = () -> { };
@@ -271,6 +273,9 @@ public final class PeerHost implements AutoCloseable {
         openSettlement(options, networkService, out);
         // After the plugins, so the contract apps they offer are there before the log is applied.
         startSubnet(options, networkService, out);
+        if (pluginsFolder.isPresent()) {
+            startJsFeatures(subnet.orElseThrow());
+        }
         startSettlement(options, out);
         if (options.app().isPresent()) {
             pinApp(options.app().get(), subnet.orElseThrow(), warnings);
@@ -315,6 +320,19 @@ public final class PeerHost implements AutoCloseable {
                 jsAppsLoaded.complete(null);
             }
         });
+    }
+
+    /**
+     * Runs the features ({@code features/*.js}) of the GraalJS app the subnet pins, once the
+     * subnet is open: checked again after every apply round (the pin may change) and when the
+     * apps have loaded.
+     */
+    private void startJsFeatures(SubnetNode node) {
+        JsFeatures features = JsFeatures.start(services.get(Subnet.class).orElseThrow(), wallet,
+                () -> ContractPin.in(node.confirmed()), () -> jsApps);
+        jsFeatures = Optional.of(features);
+        node.onViewsChanged(features::refresh);
+        jsAppsLoaded.thenRun(features::refresh);
     }
 
     /**
@@ -678,6 +696,7 @@ public final class PeerHost implements AutoCloseable {
         }
         requestStop();
         timer.ifPresent(TimerFeature::close);
+        jsFeatures.ifPresent(JsFeatures::close);
         bridgeFeed.close();
         bridge.ifPresent(ScBridge::close);
         rpc.ifPresent(RpcServer::close);

@@ -52,7 +52,8 @@ public final class AppVersion {
     /**
      * The hash of the GraalJS app in {@code folder}: {@link #ofFiles} over its {@code contract.js}
      * and {@code protocol.js}, the two files its code is. Other files of the folder
-     * ({@code app.json}, a README) do not count.
+     * ({@code app.json}, a README) do not count, nor do its {@code features/*.js}: features run
+     * on one peer and not when the log is applied, so they cannot make peers disagree.
      *
      * @throws UncheckedIOException when either file cannot be read
      */

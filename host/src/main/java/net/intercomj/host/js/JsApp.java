@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.contract.ContractDefinition;
 import net.intercomj.api.contract.OpKind;
@@ -38,6 +39,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Its <b>version hash</b> is {@link AppVersion#ofJsApp}: SHA-256 over the two files, framed
  *       as a jar's entries. The files are read once, by {@link #load}; what runs is what was
  *       hashed.
+ *   <li>Its optional <b>features</b> are {@code features/<name>.js}, each an ES module that
+ *       {@code export default}s a class extending trac-peer's {@code Feature}. They are read by
+ *       {@link #load} too, but are not part of the version hash: a feature runs on one peer (the
+ *       admin's data is what counts) and does not take part in applying the log, so it cannot
+ *       make peers disagree. {@link JsFeatures} runs them for the app a subnet pins.
  *   <li>Each {@link #define} builds the app in a new polyglot context ({@link JsContract}), reads
  *       what the contract's constructor registered, and registers it on the definition. A
  *       registered type the contract has no method for is left out, with a warning: trac-peer
@@ -56,30 +62,41 @@ public final class JsApp implements ContractApp, AutoCloseable {
     /** Optional: {@code {"id": "<app id>"}}. */
     public static final String MANIFEST_FILE = "app.json";
 
-    /** What an app id may be. */
+    /** The optional folder of the app's features, {@code features/<name>.js}. */
+    public static final String FEATURES_FOLDER = JsFeature.FOLDER;
+
+    /** What an app id may be; a feature's file name without {@code .js} too. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** A feature of the app: its file name without {@code .js}, and its module. */
+    record FeatureSource(String name, Source source) {}
 
     private final String id;
     private final String versionHash;
     private final Path folder;
     private final Source protocolSource;
     private final Source contractSource;
+    private final List<FeatureSource> features;
     private final List<JsContract> contracts = new ArrayList<>();
     private final Object protocolLock = new Object();
     private JsRealm protocolRealm;
     private volatile boolean closed;
 
-    private JsApp(String id, String versionHash, Path folder, String protocolText, String contractText) {
+    private JsApp(String id, String versionHash, Path folder, String protocolText, String contractText,
+            List<FeatureSource> features) {
         this.id = id;
         this.versionHash = versionHash;
         this.folder = folder;
         this.protocolSource = JsRealm.module(PROTOCOL_FILE, protocolText);
         this.contractSource = JsRealm.module(CONTRACT_FILE, contractText);
+        this.features = List.copyOf(features);
     }
 
     /**
-     * Reads the app in {@code folder}: its id, its two files and their hash. Runs none of its code;
-     * {@link #define} does.
+     * Reads the app in {@code folder}: its id, its two files and their hash, and its features.
+     * Runs none of its code; {@link #define} does. A feature file that cannot be used (its name,
+     * unreadable, not UTF-8) is skipped with a warning: features are not part of the version, so
+     * they do not keep the contract from loading.
      *
      * @throws JsAppException when a file is missing or unreadable, not UTF-8, or the id is bad;
      *     the message names the folder and the file
@@ -93,7 +110,42 @@ public final class JsApp implements ContractApp, AutoCloseable {
         byte[] protocol = read(folder, PROTOCOL_FILE);
         String id = id(folder);
         String hash = AppVersion.ofFiles(Map.of(CONTRACT_FILE, contract, PROTOCOL_FILE, protocol));
-        return new JsApp(id, hash, folder, text(folder, PROTOCOL_FILE, protocol), text(folder, CONTRACT_FILE, contract));
+        return new JsApp(id, hash, folder, text(folder, PROTOCOL_FILE, protocol), text(folder, CONTRACT_FILE, contract),
+                features(folder, id));
+    }
+
+    /** The readable {@code features/*.js} of the app, in name order. */
+    private static List<FeatureSource> features(Path folder, String id) {
+        Path features = folder.resolve(FEATURES_FOLDER);
+        if (!Files.isDirectory(features)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(features)) {
+            files = list.filter(file -> file.getFileName().toString().endsWith(".js")).sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("App {}: features not loaded: cannot list {}: {}", id, features, e.toString());
+            return List.of();
+        }
+        List<FeatureSource> sources = new ArrayList<>();
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            String name = fileName.substring(0, fileName.length() - ".js".length());
+            String path = FEATURES_FOLDER + "/" + fileName;
+            if (!ID.matcher(name).matches()) {
+                LOG.warn("App {}: {} skipped: a feature's name must be 1 to 64 letters, digits, '.', '_' or '-'", id, path);
+                continue;
+            }
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                sources.add(new FeatureSource(name, JsRealm.module(path, text(folder, path, read(folder, path)))));
+            } catch (JsAppException e) {
+                LOG.warn("App {}: feature skipped: {}", id, e.getMessage());
+            }
+        }
+        return sources;
     }
 
     private static String id(Path folder) {
@@ -149,6 +201,16 @@ public final class JsApp implements ContractApp, AutoCloseable {
     /** The folder the app was read from. */
     public Path folder() {
         return folder;
+    }
+
+    /** The names of the app's features ({@code features/<name>.js}), in name order. */
+    public List<String> featureNames() {
+        return features.stream().map(FeatureSource::name).toList();
+    }
+
+    /** The app's features, as read by {@link #load}. */
+    List<FeatureSource> features() {
+        return features;
     }
 
     /**

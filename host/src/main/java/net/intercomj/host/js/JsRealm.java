@@ -63,7 +63,7 @@ final class JsRealm implements AutoCloseable {
     private static final String OPTIONS = "{}";
 
     private static final Source SANDBOX = resource("sandbox.js", "intercom-sandbox.js", false);
-    private static final Source TRAC_PEER = resource("trac-peer.mjs", "trac-peer", true);
+    static final Source TRAC_PEER = resource("trac-peer.mjs", "trac-peer", true);
 
     private final String appId;
     private final Context context;
@@ -85,7 +85,7 @@ final class JsRealm implements AutoCloseable {
     static JsRealm open(String appId, Source protocolSource, Source contractSource) {
         AtomicBoolean limitReached = new AtomicBoolean();
         AtomicReference<Consumer<String>> console = new AtomicReference<>();
-        Context context = context(appId, limitReached, console);
+        Context context = context("app " + appId + ": ", STATEMENT_LIMIT, limitReached, console);
         try {
             return new JsRealm(appId, context, limitReached, console, protocolSource, contractSource);
         } catch (PolyglotException e) {
@@ -144,12 +144,18 @@ final class JsRealm implements AutoCloseable {
         }
     }
 
-    private static Context context(String appId, AtomicBoolean limitReached,
+    /**
+     * A sandboxed context on the shared engine: no host classes, no I/O, no threads, no
+     * processes, no environment; console lines go to the log starting with {@code prefix} (or to
+     * {@code capture}'s sink while one is set); at most {@code statementLimit} statements between
+     * two {@link Context#resetLimits()}. The clock and randomness are hidden by {@code sandbox.js},
+     * which the contract's realm runs first and a feature's does not.
+     */
+    static Context context(String prefix, long statementLimit, AtomicBoolean limitReached,
             AtomicReference<Consumer<String>> capture) {
         Logger console = LoggerFactory.getLogger("net.intercomj.host.js.console");
-        String prefix = "app " + appId + ": ";
         ResourceLimits limits = ResourceLimits.newBuilder()
-                .statementLimit(STATEMENT_LIMIT, null)
+                .statementLimit(statementLimit, null)
                 .onLimit(event -> limitReached.set(true))
                 .build();
         return Context.newBuilder("js")
@@ -306,7 +312,7 @@ final class JsRealm implements AutoCloseable {
         close(context);
     }
 
-    private static void close(Context context) {
+    static void close(Context context) {
         try {
             context.close(true);
         } catch (RuntimeException e) {

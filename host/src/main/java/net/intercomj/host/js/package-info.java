@@ -10,5 +10,10 @@
  * {@link net.intercomj.host.js.JsEngine}, under {@code SandboxPolicy.CONSTRAINED}: no host classes,
  * no I/O, no threads, a statement limit per call, and no clock or random numbers
  * ({@code sandbox.js}).
+ *
+ * <p>An app's features ({@code features/*.js}, trac-peer's {@code Feature}) are oracles, not
+ * contract code: {@link net.intercomj.host.js.JsFeatures} runs those of the app the subnet pins,
+ * each in a context of its own (no host classes or I/O, but the clock) on a virtual thread of its
+ * own, appending feature data through the {@code Subnet} service.
  */
 package net.intercomj.host.js;

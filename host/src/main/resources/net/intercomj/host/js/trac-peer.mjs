@@ -7,8 +7,14 @@
 // The host provides the storage (through the Java object below) and calls the contract; the
 // classes keep trac-peer's fields, methods, messages and result semantics. What needs the peer's
 // network, wallet or clock is absent or throws a clear error (see docs/apps.md, "GraalJS apps").
+//
+// The same module runs in a feature's context (an app's features/*.js), which has no sandbox for
+// clock and randomness, and a second Java object: the subnet access of Feature (append, get,
+// getSigned) and the timers (sleep, setTimeout, setInterval) the host waits for.
 
 const host = globalThis.__intercomHost;
+// Only in a feature's context; null in a contract's.
+const featureHost = globalThis.__intercomFeatureHost ?? null;
 
 // Captured before any app code runs, so that an app replacing them cannot change what is stored.
 const stringify = JSON.stringify;
@@ -553,7 +559,109 @@ export class Protocol {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Timers of a feature's context. Kept here; the host asks when the next one is due, waits for it
+// on the feature's own thread (outside the context), then has the due ones run. A contract's
+// context has none.
+
+const timers = new Map();
+let lastTimerId = 0;
+// Captured now, so a feature replacing Date.now cannot upset its timers. (In a contract's context
+// it is the sandbox's, which throws; timers are never used there.)
+const clockNow = Date.now;
+
+function addTimer(callback, ms, args, repeat) {
+    if (typeof callback !== 'function') {
+        throw new TypeError('The "callback" argument must be of type function. Received ' + inspect(callback));
+    }
+    // As Node: a delay that is not a number from 1 to 2^31-1 ms is 1 ms.
+    let delay = Number(ms);
+    if (!(delay >= 1 && delay <= 2147483647)) {
+        delay = 1;
+    }
+    delay = Math.trunc(delay);
+    const id = ++lastTimerId;
+    timers.set(id, { due: clockNow() + delay, delay, callback, args, repeat });
+    return id;
+}
+
+function clearTimer(id) {
+    timers.delete(Number(id));
+}
+
+function nextTimerDelay() {
+    let next = -1;
+    for (const timer of timers.values()) {
+        if (next < 0 || timer.due < next) {
+            next = timer.due;
+        }
+    }
+    return next < 0 ? -1 : Math.max(0, next - clockNow());
+}
+
+// Runs every timer that is due, earliest first; an interval is due again its delay later.
+function runTimers() {
+    const now = clockNow();
+    const due = [];
+    for (const [id, timer] of timers) {
+        if (timer.due <= now) {
+            due.push([id, timer]);
+        }
+    }
+    due.sort((a, b) => a[1].due - b[1].due || a[0] - b[0]);
+    const errors = [];
+    for (const [id, timer] of due) {
+        if (timers.get(id) !== timer) {
+            continue; // cleared by an earlier callback
+        }
+        if (timer.repeat) {
+            timer.due = now + timer.delay;
+        } else {
+            timers.delete(id);
+        }
+        try {
+            timer.callback(...timer.args);
+        } catch (error) {
+            errors.push(errorText(error));
+        }
+    }
+    return stringify(errors);
+}
+
+if (featureHost !== null) {
+    const define = (name, value) =>
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    define('setTimeout', function setTimeout(callback, ms, ...args) {
+        return addTimer(callback, ms, args, false);
+    });
+    define('setInterval', function setInterval(callback, ms, ...args) {
+        return addTimer(callback, ms, args, true);
+    });
+    define('clearTimeout', function clearTimeout(id) {
+        clearTimer(id);
+    });
+    define('clearInterval', function clearInterval(id) {
+        clearTimer(id);
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Feature
+
+function featureOnly(what) {
+    if (featureHost === null) {
+        throw new Error(what + ' is not available here: only a running feature (features/*.js) has it, not a contract'
+            + ' or protocol');
+    }
+}
+
+// The host's answer {value} | {} | {error} as the value, null, or a thrown Error.
+function answer(text) {
+    const result = parse(text);
+    if (result.error !== undefined) {
+        throw new Error(result.error);
+    }
+    return result.value === undefined ? null : result.value;
+}
 
 export class Feature {
     constructor(peer, options) {
@@ -563,16 +671,35 @@ export class Feature {
         this.options = options;
     }
 
+    // The value at key in the subnet's confirmed view, or null.
     async getSigned(key) {
-        throw notAvailable('Feature.getSigned()', 'not yet');
+        featureOnly('Feature.getSigned()');
+        return answer(featureHost.getSigned(String(key)));
     }
 
+    // The value at key in the subnet's unconfirmed view (what this peer knows of), or null.
     async get(key) {
-        throw notAvailable('Feature.get()', 'not yet');
+        featureOnly('Feature.get()');
+        return answer(featureHost.get(String(key)));
     }
 
+    // Appends {key, value} as feature data of this.key, signed by this peer, for the contract's
+    // '<this.key>_feature' handler. Only the subnet's admin appends (the others' data would not
+    // apply); anywhere else it appends nothing and returns false. true once appended.
     async append(key, value) {
-        throw notAvailable('Feature.append()', 'features appending data to a subnet are not available yet');
+        featureOnly('Feature.append()');
+        const text = stringify(value);
+        if (text === undefined) {
+            throw new TypeError('append(key, value): the value of ' + key + ' is not JSON (' + typeof value + ')');
+        }
+        const problem = featureHost.append(String(this.key), String(key), text);
+        if (problem === null) {
+            return true;
+        }
+        if (problem === '') {
+            return false;
+        }
+        throw new Error(problem);
     }
 
     async start(options = {}) {
@@ -583,8 +710,11 @@ export class Feature {
         throw new Error('Not implemented: stop(options = {})');
     }
 
+    // Resolves after ms milliseconds; the host waits on the feature's own thread meanwhile. When
+    // the feature is stopped, a pending sleep never resolves.
     async sleep(ms) {
-        throw notAvailable('Feature.sleep()', 'there are no timers');
+        featureOnly('Feature.sleep()');
+        return new Promise(resolve => addTimer(resolve, ms, [], false));
     }
 }
 
@@ -784,6 +914,67 @@ const driver = Object.freeze({
             result = Promise.reject(error);
         }
         return settle(result);
+    },
+
+    // A feature: new FeatureClass(peer, options), with key the file's name unless the constructor
+    // set one.
+    newFeature(FeatureClass, file, name, optionsText) {
+        if (typeof FeatureClass !== 'function') {
+            throw new TypeError(file + ' must export its Feature class as default (export default class ... extends Feature)');
+        }
+        const options = parse(optionsText);
+        const peer = {
+            config: options,
+            wallet: { publicKey: featureHost.publicKey(), address: featureHost.address() },
+            base: {
+                get writable() {
+                    return featureHost.isWritable();
+                }
+            }
+        };
+        const feature = new FeatureClass(peer, options);
+        if (!(feature instanceof Feature)) {
+            throw new TypeError('the class ' + file + ' exports does not extend Feature from trac-peer');
+        }
+        if (feature.key === '' || feature.key === undefined || feature.key === null) {
+            feature.key = name;
+        }
+        return feature;
+    },
+
+    featureKey(feature) {
+        return String(feature.key);
+    },
+
+    // feature.start() or feature.stop(), tracked as a host call's result.
+    startFeature(feature) {
+        let result;
+        try {
+            result = feature.start({});
+        } catch (error) {
+            result = Promise.reject(error);
+        }
+        return settle(result);
+    },
+
+    stopFeature(feature) {
+        let result;
+        try {
+            result = feature.stop({});
+        } catch (error) {
+            result = Promise.reject(error);
+        }
+        return settle(result);
+    },
+
+    // ms until the next timer is due (0 if one is), -1 when there is none.
+    nextTimer() {
+        return nextTimerDelay();
+    },
+
+    // Runs the due timers; the errors their callbacks threw, as a JSON array of strings.
+    runTimers() {
+        return runTimers();
     }
 });
 

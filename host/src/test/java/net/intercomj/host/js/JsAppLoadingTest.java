@@ -190,6 +190,25 @@ class JsAppLoadingTest {
     }
 
     @Test
+    void featuresAreReadAtLoadButAreNotPartOfTheVersion() throws Exception {
+        Path app = JsSubnet.app(apps.resolve("app"), "contract.js", GOOD, "protocol.js", JsSubnet.PLAIN_PROTOCOL);
+        JsApp plain = JsApp.load(app);
+        assertThat(plain.featureNames()).isEmpty();
+        String timer = "import { Feature } from 'trac-peer';\nexport default class T extends Feature {}\n";
+        JsSubnet.app(app, "features/timer.js", timer, "features/price.js", timer, "features/bad name.js", timer,
+                "features/notes.txt", "not a feature", "features/nested/deep.js", timer);
+        Files.write(app.resolve("features/latin.js"), new byte[] {'/', '/', (byte) 0xE9, '\n'});
+        JsApp loaded = JsApp.load(app);
+        assertThat(loaded.versionHash()).isEqualTo(plain.versionHash()).isEqualTo(AppVersion.ofJsApp(app));
+        // Unusable files are skipped (with a warning), and the app loads all the same.
+        assertThat(loaded.featureNames()).containsExactly("price", "timer");
+        // What runs is what was read.
+        JsSubnet.app(app, "features/timer.js", "// changed\n");
+        assertThat(loaded.features().get(1).source().getCharacters().toString()).isEqualTo(timer);
+        assertThat(loaded.features().get(1).source().getName()).isEqualTo("features/timer.js");
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsRefused() throws Exception {
         Path app = JsSubnet.app(apps.resolve("latin"), "protocol.js", JsSubnet.PLAIN_PROTOCOL);
         Files.write(app.resolve("contract.js"), new byte[] {'/', '/', (byte) 0xE9, '\n'});

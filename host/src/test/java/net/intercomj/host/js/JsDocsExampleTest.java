@@ -1,10 +1,12 @@
 package net.intercomj.host.js;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,11 +14,12 @@ import net.intercomj.api.contract.TxCommand;
 import net.intercomj.api.json.Json;
 import net.intercomj.host.contract.ContractRuntime;
 import net.intercomj.host.subnet.op.ContractCalls.TxOutcome;
+import net.intercomj.host.wallet.PeerWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JavaScript example of docs/apps.md, taken from the page itself, runs as the page says. */
+/** The JavaScript examples of docs/apps.md, taken from the page itself, run as the page says. */
 class JsDocsExampleTest {
 
     private static final Path DOCS = Path.of("..", "docs", "apps.md");
@@ -65,5 +68,26 @@ class JsDocsExampleTest {
         assertThat(subnet.message("hello")).isEmpty();
         assertThat(subnet.get("app/notes/last_message")).contains("\"hello\"");
         assertThat(subnet.message("x".repeat(281))).contains("messages are at most 280 characters here");
+        assertThat(subnet.feature("clock_feature", "now", "1700000000000")).isEmpty();
+        assertThat(subnet.get("app/notes/now")).contains("1700000000000");
+    }
+
+    @Test
+    void theClockFeatureOfTheGuideAppendsTheTime() throws Exception {
+        String page = Files.readString(DOCS);
+        Path notes = JsSubnet.app(folder.resolve("notes"), "contract.js", block(page, "contract.js"), "protocol.js",
+                block(page, "protocol.js"), "features/clock.js", block(page, "features/clock.js"));
+        app = JsApp.load(notes);
+        assertThat(app.featureNames()).containsExactly("clock");
+        FakeSubnet subnet = new FakeSubnet();
+        long before = System.currentTimeMillis();
+        JsApp.FeatureSource clock = app.features().getFirst();
+        try (JsFeature feature = JsFeature.start(app.id(), clock.name(), clock.source(), subnet, PeerWallet.generate())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> subnet.appends.size() == 1);
+            assertThat(feature.key()).contains("clock");
+            assertThat(subnet.appends.getFirst().featureKey()).isEqualTo("clock");
+            assertThat(subnet.appends.getFirst().key()).isEqualTo("now");
+            assertThat(subnet.appends.getFirst().value().asLong()).isBetween(before, System.currentTimeMillis());
+        }
     }
 }

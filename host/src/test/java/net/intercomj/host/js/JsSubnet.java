@@ -135,12 +135,14 @@ final class JsSubnet {
         return outcomes;
     }
 
-    /** Writes an app folder with the given files. */
+    /** Writes an app folder with the given files (names may be paths, e.g. {@code features/timer.js}). */
     static Path app(Path folder, String... namesAndTexts) {
         try {
             Files.createDirectories(folder);
             for (int i = 0; i < namesAndTexts.length; i += 2) {
-                Files.writeString(folder.resolve(namesAndTexts[i]), namesAndTexts[i + 1], StandardCharsets.UTF_8);
+                Path file = folder.resolve(namesAndTexts[i]);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, namesAndTexts[i + 1], StandardCharsets.UTF_8);
             }
             return folder;
         } catch (IOException e) {

@@ -1,0 +1,3 @@
+import { Protocol } from 'trac-peer';
+
+export default class IdleProtocol extends Protocol {}
