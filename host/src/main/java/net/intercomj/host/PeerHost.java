@@ -54,6 +54,7 @@ import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.js.JsApp;
 import net.intercomj.host.js.JsApps;
 import net.intercomj.host.js.JsFeatures;
+import net.intercomj.host.js.JsProtocolView;
 import net.intercomj.host.msb.Amounts;
 import net.intercomj.host.msb.MsbProofs;
 import net.intercomj.host.msb.MsbSource;
@@ -338,6 +339,8 @@ public final class PeerHost implements AutoCloseable {
     /**
      * A terminal line no command matched goes to the {@code customCommand} of the GraalJS app the
      * subnet pins, as trac-peer handed it to its protocol; without one, it is an unknown command.
+     * The protocol reads the subnet's views and this peer's identity while it runs
+     * ({@link #protocolView()}).
      */
     private boolean customCommand(String line, CommandOutput out) throws CommandException {
         Optional<ContractPin> pin = subnet.flatMap(node -> ContractPin.in(node.confirmed()));
@@ -347,11 +350,18 @@ public final class PeerHost implements AutoCloseable {
         if (app.isEmpty()) {
             return false;
         }
-        Optional<String> failure = app.get().customCommand(line, out::println);
+        Optional<String> failure = app.get().customCommand(line, protocolView(), out::println);
         if (failure.isPresent()) {
             throw new CommandException(failure.get());
         }
         return true;
+    }
+
+    /** What a GraalJS protocol may read: the subnet's two views, the writer key and the bootstraps. */
+    private JsProtocolView protocolView() {
+        return JsProtocolView.of(services.get(Subnet.class).orElseThrow(), writerKey.publicKeyHex(),
+                subnetBootstrap.hex(),
+                () -> settlement.flatMap(PeerSettlement::node).map(msb -> msb.network().bootstrap().toHex()));
     }
 
     /** After plugins were loaded or unloaded: the bridge serves their web apps and the sidechannel plane's messages. */

@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  *       answered such transactions with {@code Unknown contract operation type.}, and so does the
  *       runtime.
  *   <li>{@link #mapTxCommand} and {@link #customCommand} run the protocol in a context of their
- *       own, apart from the contracts.
+ *       own, apart from the contracts. Only there, and only while {@code customCommand} runs,
+ *       does the protocol read the subnet ({@code get}, {@code getSigned}, {@code this.api}):
+ *       through the {@link JsProtocolView} the caller gives, which only reads.
  * </ul>
  */
 public final class JsApp implements ContractApp, AutoCloseable {
@@ -283,17 +285,31 @@ public final class JsApp implements ContractApp, AutoCloseable {
     }
 
     /**
-     * The protocol's {@code customCommand(input)}, trac-peer's hook for terminal lines no built-in
-     * command matched. What it prints goes to {@code output}.
+     * The protocol's {@code customCommand(input)} with no subnet to read: its
+     * {@code get}/{@code getSigned} and {@code this.api} reads throw, saying so.
      *
-     * @return empty when it ran, else why it failed
+     * @see #customCommand(String, JsProtocolView, Consumer)
      */
     public Optional<String> customCommand(String input, Consumer<String> output) {
+        return customCommand(input, null, output);
+    }
+
+    /**
+     * The protocol's {@code customCommand(input)}, trac-peer's hook for terminal lines no built-in
+     * command matched. What it prints goes to {@code output}. While it runs, the protocol's
+     * {@code get(key)} and {@code getSigned(key)} read the unconfirmed and confirmed view of
+     * {@code view}, and so do the read methods of {@code this.api}; they read nothing else, and
+     * nothing once the call returned. Contracts never read through a view: only through their op.
+     *
+     * @param view the subnet this peer runs the app for, or null when there is none
+     * @return empty when it ran, else why it failed
+     */
+    public Optional<String> customCommand(String input, JsProtocolView view, Consumer<String> output) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         synchronized (protocolLock) {
             try {
-                return protocolRealm().customCommand(input, output);
+                return protocolRealm().customCommand(input, view, output);
             } catch (JsAppException e) {
                 return Optional.of(e.getMessage());
             }
@@ -309,7 +325,7 @@ public final class JsApp implements ContractApp, AutoCloseable {
                 protocolRealm.close();
             }
             protocolRealm = null;
-            protocolRealm = JsRealm.open(id, protocolSource, contractSource);
+            protocolRealm = JsRealm.openProtocol(id, protocolSource, contractSource);
         }
         return protocolRealm;
     }

@@ -70,6 +70,8 @@ final class JsRealm implements AutoCloseable {
     private final AtomicBoolean limitReached;
     private final AtomicReference<Consumer<String>> console;
     private final JsBridge bridge = new JsBridge();
+    // Only in the protocol's realm (JsApp's): the subnet reads of Protocol.get/getSigned and its api.
+    private final JsProtocolBridge protocolBridge;
     private final Value driver;
     private final Value protocol;
     private final Value contract;
@@ -83,11 +85,26 @@ final class JsRealm implements AutoCloseable {
      *     {@code extendApi} fails, or a schema is refused: the message names the file and line
      */
     static JsRealm open(String appId, Source protocolSource, Source contractSource) {
+        return open(appId, protocolSource, contractSource, false);
+    }
+
+    /**
+     * As {@link #open(String, Source, Source)}, for the protocol's own calls ({@code mapTxCommand},
+     * {@code customCommand}): its {@code Protocol.get}/{@code getSigned} and {@code api} read the
+     * {@link JsProtocolView} a {@link #customCommand(String, JsProtocolView, Consumer)} is given.
+     * A contract's realm never gets this.
+     */
+    static JsRealm openProtocol(String appId, Source protocolSource, Source contractSource) {
+        return open(appId, protocolSource, contractSource, true);
+    }
+
+    private static JsRealm open(String appId, Source protocolSource, Source contractSource, boolean protocolReads) {
         AtomicBoolean limitReached = new AtomicBoolean();
         AtomicReference<Consumer<String>> console = new AtomicReference<>();
         Context context = context("app " + appId + ": ", STATEMENT_LIMIT, limitReached, console);
         try {
-            return new JsRealm(appId, context, limitReached, console, protocolSource, contractSource);
+            return new JsRealm(appId, context, limitReached, console, protocolSource, contractSource,
+                    protocolReads ? new JsProtocolBridge() : null);
         } catch (PolyglotException e) {
             close(context);
             if (limitReached.get()) {
@@ -101,8 +118,10 @@ final class JsRealm implements AutoCloseable {
     }
 
     private JsRealm(String appId, Context context, AtomicBoolean limitReached,
-            AtomicReference<Consumer<String>> console, Source protocolSource, Source contractSource) {
+            AtomicReference<Consumer<String>> console, Source protocolSource, Source contractSource,
+            JsProtocolBridge protocolBridge) {
         this.console = console;
+        this.protocolBridge = protocolBridge;
         this.appId = appId;
         this.context = context;
         this.limitReached = limitReached;
@@ -110,9 +129,13 @@ final class JsRealm implements AutoCloseable {
         context.eval(SANDBOX);
         Value globals = context.getBindings("js");
         globals.putMember("__intercomHost", bridge);
+        if (protocolBridge != null) {
+            globals.putMember("__intercomProtocolHost", protocolBridge);
+        }
         context.eval(TRAC_PEER);
         driver = globals.getMember("__intercomDriver");
         globals.removeMember("__intercomHost");
+        globals.removeMember("__intercomProtocolHost");
         globals.removeMember("__intercomDriver");
         Value protocolClass = evalModule(protocolSource).getMember("default");
         Value contractClass = evalModule(contractSource).getMember("default");
@@ -267,10 +290,15 @@ final class JsRealm implements AutoCloseable {
 
     /**
      * The protocol's {@code customCommand(input)}; empty when it succeeded, else why not. What it
-     * prints ({@code console.log}) goes to {@code output}.
+     * prints ({@code console.log}) goes to {@code output}. While it runs, its reads
+     * ({@code Protocol.get}/{@code getSigned}, {@code this.api}) go to {@code view}; with none
+     * (null), or in a realm not opened by {@link #openProtocol}, they throw.
      */
-    Optional<String> customCommand(String input, Consumer<String> output) {
+    Optional<String> customCommand(String input, JsProtocolView view, Consumer<String> output) {
         console.set(output);
+        if (protocolBridge != null) {
+            protocolBridge.begin(view);
+        }
         try {
             context.resetLimits();
             Value described = driver.invokeMember("describe", driver.invokeMember("customCommand", protocol, input));
@@ -284,6 +312,9 @@ final class JsRealm implements AutoCloseable {
             return Optional.of(translate(e).getMessage());
         } finally {
             console.set(null);
+            if (protocolBridge != null) {
+                protocolBridge.end();
+            }
         }
     }
 

@@ -9,7 +9,10 @@
  * <p>Every contract instance runs in a polyglot context of its own, on one shared
  * {@link net.intercomj.host.js.JsEngine}, under {@code SandboxPolicy.CONSTRAINED}: no host classes,
  * no I/O, no threads, a statement limit per call, and no clock or random numbers
- * ({@code sandbox.js}).
+ * ({@code sandbox.js}). The protocol runs in a context of its own; while its {@code customCommand}
+ * runs, it reads the subnet's views and this peer's identity through a
+ * {@link net.intercomj.host.js.JsProtocolView} ({@link net.intercomj.host.js.JsProtocolBridge}, reads
+ * only), which no contract's context has.
  *
  * <p>An app's features ({@code features/*.js}, trac-peer's {@code Feature}) are oracles, not
  * contract code: {@link net.intercomj.host.js.JsFeatures} runs those of the app the subnet pins,

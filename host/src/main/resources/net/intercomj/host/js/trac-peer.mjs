@@ -8,6 +8,10 @@
 // classes keep trac-peer's fields, methods, messages and result semantics. What needs the peer's
 // network, wallet or clock is absent or throws a clear error (see docs/apps.md, "GraalJS apps").
 //
+// In the protocol's own context (where the host runs mapTxCommand and customCommand, never a
+// contract's), a third Java object reads the subnet for Protocol.get/getSigned and this.api: only
+// reads, and only while the host runs customCommand with a subnet.
+//
 // The same module runs in a feature's context (an app's features/*.js), which has no sandbox for
 // clock and randomness, and a second Java object: the subnet access of Feature (append, get,
 // getSigned) and the timers (sleep, setTimeout, setInterval) the host waits for.
@@ -15,6 +19,8 @@
 const host = globalThis.__intercomHost;
 // Only in a feature's context; null in a contract's.
 const featureHost = globalThis.__intercomFeatureHost ?? null;
+// Only in the protocol's own context; null in a contract's and a feature's.
+const protocolHost = globalThis.__intercomProtocolHost ?? null;
 
 // Captured before any app code runs, so that an app replacing them cannot change what is stored.
 const stringify = JSON.stringify;
@@ -451,7 +457,8 @@ export class Contract {
 
 export class Protocol {
     constructor(peer, base, options) {
-        this.api = {};
+        this.api = new ProtocolApi(peer, options);
+        apiProtocols.set(this.api, this);
         this.base = base;
         this.peer = peer;
         this.config = options;
@@ -478,9 +485,15 @@ export class Protocol {
         return 8192;
     }
 
-    // Left out: a nonce is random, and an app's code must give the same result on every peer.
+    // 32 random bytes as hex. Only outside consensus (the protocol's own context, where the host
+    // gives the randomness): a contract must give the same result on every peer.
     generateNonce() {
-        throw notAvailable('generateNonce()', 'a nonce is random; the host makes the nonces of transactions');
+        const nonce = protocolHost === null ? null : protocolHost.randomHex(32);
+        if (nonce === null) {
+            throw notAvailable('generateNonce() in a contract', 'a nonce is random, and a contract must give the same'
+                + ' result on every peer; the host makes the nonces of transactions');
+        }
+        return nonce;
     }
 
     safeBigInt(value) {
@@ -549,12 +562,257 @@ export class Protocol {
     async extendApi() {
     }
 
+    // The value at key in the subnet's confirmed view, or null.
     async getSigned(key) {
-        throw notAvailable('Protocol.getSigned()', 'not yet');
+        return protocolRead('Protocol.getSigned()', key, true);
     }
 
+    // The value at key in the subnet's unconfirmed view (what this peer knows of), or null.
     async get(key) {
-        throw notAvailable('Protocol.get()', 'not yet');
+        return protocolRead('Protocol.get()', key, false);
+    }
+}
+
+function protocolRead(what, key, signed) {
+    if (protocolHost === null) {
+        throw new Error(what + ' is not available here: only the protocol reads the subnet, in its customCommand;'
+            + ' a contract reads the state of its op with this.get(key)');
+    }
+    const text = signed ? protocolHost.getSigned(String(key)) : protocolHost.get(String(key));
+    const result = parse(text);
+    if (result.error !== undefined) {
+        throw new Error(what + ': ' + result.error);
+    }
+    return result.value === undefined ? null : result.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ProtocolApi (protocol.api): trac-peer's read methods over the protocol's get/getSigned. Each
+// "signed" reader reads the confirmed view when signed is true (the default), the unconfirmed one
+// when it is false, and nothing (its default) otherwise, as the original. An app adds its own
+// methods in extendApi(). What needs the RPC or a transaction is left out and throws.
+
+// api → its protocol (set by the Protocol constructor), so that an app's own get/getSigned count.
+const apiProtocols = new WeakMap();
+
+function utf8Length(text) {
+    let length = 0;
+    for (const c of String(text)) {
+        const code = c.codePointAt(0);
+        length += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    }
+    return length;
+}
+
+export class ProtocolApi {
+    constructor(peer, options = {}) {
+        this.peer = peer;
+        this.api_tx_exposed = options?.api_tx_exposed === true;
+        this.api_msg_exposed = options?.api_msg_exposed === true;
+        this.options = options;
+    }
+
+    _protocol() {
+        const protocol = apiProtocols.get(this) ?? this.peer?.protocol?.instance ?? this.peer?.protocol_instance;
+        if (protocol === undefined || protocol === null) {
+            throw new Error('ProtocolApi: no protocol instance');
+        }
+        return protocol;
+    }
+
+    async _read(key, signed) {
+        if (signed === true) {
+            return await this._protocol().getSigned(key);
+        }
+        if (signed === false) {
+            return await this._protocol().get(key);
+        }
+        return null;
+    }
+
+    getPeerValidatorAddress() {
+        return null;
+    }
+
+    // The subnet's bootstrap key as hex (trac-peer gave a Buffer), or null.
+    getPeerBootstrap() {
+        return protocolHost === null ? null : protocolHost.subnetBootstrap();
+    }
+
+    getPeerMsbBootstrap() {
+        return protocolHost === null ? null : protocolHost.msbBootstrap();
+    }
+
+    getPeerWriterKey() {
+        return protocolHost === null ? null : protocolHost.writerKey();
+    }
+
+    generateNonce() {
+        return this._protocol().generateNonce();
+    }
+
+    prepareMessage(msg, address, reply_to = null, attachments = []) {
+        if (typeof msg !== 'string') throw new Error('Msg must be a string');
+        if (utf8Length(stringify(address)) !== 66) throw new Error('Address too large.');
+        if (reply_to !== null && isNaN(parseInt(reply_to))) throw new Error('Reply to not a number.');
+        if (!Array.isArray(attachments)) throw new Error('attachments must be an array.');
+        if (attachments.length > 20) throw new Error('Too many attachments');
+        for (let i = 0; i < attachments.length; i++) {
+            if (typeof attachments[i] !== 'string') throw new Error('Attachment at index ' + i + ' is not a string.');
+        }
+        const prepared = {
+            dispatch: {
+                type: 'msg',
+                msg,
+                address,
+                attachments,
+                deleted_by: null,
+                reply_to: reply_to !== null ? parseInt(reply_to) : null,
+                pinned: false,
+                pin_id: null
+            }
+        };
+        if (utf8Length(stringify(prepared)) > this._protocol().msgMaxBytes()) throw new Error('Message too large.');
+        return prepared;
+    }
+
+    msgExposed() {
+        return this.api_msg_exposed === true;
+    }
+
+    txExposed() {
+        return this.api_tx_exposed === true;
+    }
+
+    prepareTxCommand(command) {
+        return this._protocol().mapTxCommand(command);
+    }
+
+    async post(prepared_message, signature, nonce) {
+        throw notAvailable('api.post()', 'use /post or the RPC');
+    }
+
+    async generateTx(address, command_hash, nonce) {
+        throw notAvailable('api.generateTx()', 'use /tx or the RPC');
+    }
+
+    async tx(tx, prepared_command, address, signature, nonce, sim = false) {
+        throw notAvailable('api.tx()', 'use /tx or the RPC');
+    }
+
+    async getAdmin(signed = true) {
+        return (await this._read('admin', signed)) ?? null;
+    }
+
+    async getWhitelistEnabled(signed = true) {
+        return (await this._read('wlst', signed)) ?? false;
+    }
+
+    async getWhitelistStatus(address, signed = true) {
+        return (await this._read('wl/' + address, signed)) ?? false;
+    }
+
+    async getModStatus(address, signed = true) {
+        return (await this._read('mod/' + address, signed)) ?? false;
+    }
+
+    async getMuteStatus(address, signed = true) {
+        return (await this._read('mtd/' + address, signed)) ?? false;
+    }
+
+    async getAutoAddWritersStatus(signed = true) {
+        const status = await this._read('auto_add_writers', signed);
+        return status !== null && status !== undefined ? status === 'on' : false;
+    }
+
+    async getChatStatus(signed = true) {
+        const status = await this._read('chat_status', signed);
+        return status !== null && status !== undefined ? status === 'on' : false;
+    }
+
+    async getAddressFromNick(nick, signed = true) {
+        return await this._read('kcin/' + nick, signed);
+    }
+
+    async getNick(address, signed = true) {
+        return await this._read('nick/' + address, signed);
+    }
+
+    async getPinnedMessageLength(signed = true) {
+        return (await this._read('pnl', signed)) ?? 0;
+    }
+
+    async getPinnedMessage(index, signed = true) {
+        const pin = await this._read('pni/' + parseInt(index), signed);
+        if (pin === null || pin === undefined) {
+            return null;
+        }
+        return await this.getMessage(pin.msg, signed);
+    }
+
+    async getDeletedMessageLength(signed = true) {
+        return (await this._read('delml', signed)) ?? 0;
+    }
+
+    async getDeletedMessage(index, signed = true) {
+        const id = await this._read('delm/' + parseInt(index), signed);
+        if (id === null || id === undefined) {
+            return null;
+        }
+        return await this.getMessage(id, signed);
+    }
+
+    async getMessageLength(signed = true) {
+        return (await this._read('msgl', signed)) ?? 0;
+    }
+
+    async getMessage(index, signed = true) {
+        return await this._read('msg/' + parseInt(index), signed);
+    }
+
+    async getUserMessageLength(address, signed = true) {
+        return (await this._read('umsgl/' + address, signed)) ?? 0;
+    }
+
+    // umsg/<address>/<i> holds the key "msg/<n>" of the message. (trac-peer read msg/NaN here, so
+    // its getUserMessage always gave null.)
+    async getUserMessage(address, index, signed = true) {
+        const ref = await this._read('umsg/' + address + '/' + parseInt(index), signed);
+        if (ref === null || ref === undefined) {
+            return null;
+        }
+        if (typeof ref === 'string' && ref.startsWith('msg/')) {
+            return await this.getMessage(ref.substring('msg/'.length), signed);
+        }
+        return await this.getMessage(ref, signed);
+    }
+
+    async getTxLength(signed = true) {
+        return (await this._read('txl', signed)) ?? 0;
+    }
+
+    async getTx(index, signed = true) {
+        return await this._read('txi/' + parseInt(index), signed);
+    }
+
+    async getTxData(tx, signed = true) {
+        const index = await this._read('tx/' + tx, signed);
+        if (index === null || index === undefined) {
+            return null;
+        }
+        return await this.getTx(index, signed);
+    }
+
+    async getUserTxLength(address, signed = true) {
+        return (await this._read('utxl/' + address, signed)) ?? 0;
+    }
+
+    async getUserTx(address, index, signed = true) {
+        const txIndex = await this._read('utxi/' + address + '/' + parseInt(index), signed);
+        if (txIndex === null || txIndex === undefined) {
+            return null;
+        }
+        return await this.getTx(txIndex, signed);
     }
 }
 
