@@ -2,10 +2,12 @@
  * InterSplit: a shared expense ledger per sidechannel room, re-implemented from the JS fork
  * {@code MaivaSoftwares/intercom} (spec {@code upstream-apps.md} Part 2).
  *
- * <p>So far this package is only the <b>pure domain core</b>: no sidechannel, bridge, terminal,
- * contract or file wiring, no clock and no randomness. Everything here is a deterministic
- * function of its inputs, so two peers holding the same events compute the same balances, plans
- * and exports.
+ * <p>The <b>pure domain core</b> below has no sidechannel, bridge, terminal, contract or file
+ * wiring, no clock and no randomness: it is a deterministic function of its inputs, so two peers
+ * holding the same events compute the same balances, plans and exports. The plugin wiring
+ * ({@link net.intercomj.intersplit.InterSplitPlugin}, {@link net.intercomj.intersplit.Rooms},
+ * {@link net.intercomj.intersplit.ExpenseSplit}, the commands and bridge handlers) is described in
+ * the module's README.
  *
  * <ul>
  *   <li>{@link net.intercomj.intersplit.Expense}: one immutable expense event, normalized and

@@ -1,0 +1,124 @@
+package net.intercomj.intersplit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.intercomj.api.bridge.Bridge;
+import net.intercomj.api.network.Registration;
+import net.intercomj.api.plugin.IntercomPlugin;
+import net.intercomj.api.plugin.PluginContext;
+import net.intercomj.api.plugin.Scheduler;
+import net.intercomj.api.sidechannel.SidechannelConfig;
+import net.intercomj.api.sidechannel.Sidechannels;
+import net.intercomj.api.wallet.SignatureVerifier;
+import net.intercomj.api.wallet.Wallet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The InterSplit plugin's entry point (found through
+ * {@code META-INF/services/net.intercomj.api.plugin.IntercomPlugin}).
+ *
+ * <p>Needs the {@link Sidechannels} service (the sidechannel plugin's), the {@link Wallet} and the
+ * {@link SignatureVerifier}; while one is missing it adds nothing. The host starts the jars of
+ * its plugins folder in file name order, so in the distribution this plugin starts before the
+ * sidechannel plugin: it then checks every {@link #WAIT_PERIOD} (with its {@link Scheduler})
+ * until the services are there, and wires itself then (without a scheduler it logs a warning and
+ * stays idle). Loads the rooms from {@code <data folder>/expense-split.snapshots.json} ({@link Rooms}),
+ * listens to the sidechannels and asks joined channels for their history ({@link ExpenseSplit}),
+ * checks every {@link #JOIN_CHECK} for newly joined channels to ask, and adds the terminal
+ * commands {@code /expense_add}, {@code /expense_list}, {@code /expense_balance},
+ * {@code /expense_clear}, {@code /expense_export} and, when the SC-Bridge runs, the bridge types
+ * of the same names.
+ */
+public final class InterSplitPlugin implements IntercomPlugin {
+
+    /** How often newly joined channels are looked for, to ask them for their history. */
+    public static final Duration JOIN_CHECK = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterSplitPlugin.class);
+
+    /** How often a plugin started before the sidechannel plugin looks for its service again. */
+    public static final Duration WAIT_PERIOD = Duration.ofSeconds(1);
+
+    private final List<Registration> registrations = new ArrayList<>();
+    private PluginContext context;
+    private Registration waiting;
+    private ExpenseSplit app;
+
+    @Override
+    public synchronized void start(PluginContext context) {
+        this.context = context;
+        if (wire()) {
+            return;
+        }
+        Optional<Scheduler> scheduler = context.service(Scheduler.class);
+        if (scheduler.isEmpty()) {
+            LOG.warn("InterSplit needs the sidechannel plane, a wallet and a signature verifier; not started");
+            return;
+        }
+        // The host starts the jars of its plugins folder in file name order, so the sidechannel
+        // plugin (intercom-sidechannel.jar) starts after this one (intercom-intersplit.jar).
+        LOG.info("InterSplit: waiting for the sidechannel plane");
+        waiting = scheduler.get().every(WAIT_PERIOD, this::retry);
+    }
+
+    private synchronized void retry() {
+        if (waiting != null && wire()) {
+            waiting.close();
+            waiting = null;
+        }
+    }
+
+    /** Wires the app when every service it needs is there; false (nothing added) otherwise. */
+    private boolean wire() {
+        Optional<Sidechannels> sidechannels = context.service(Sidechannels.class);
+        Optional<Wallet> wallet = context.service(Wallet.class);
+        Optional<SignatureVerifier> verifier = context.service(SignatureVerifier.class);
+        if (sidechannels.isEmpty() || wallet.isEmpty() || verifier.isEmpty()) {
+            return false;
+        }
+        Clock clock = context.service(Clock.class).orElse(Clock.systemUTC());
+        int maxBytes = context.service(SidechannelConfig.class).map(SidechannelConfig::maxBytes).orElse(1_000_000);
+        Rooms rooms = new Rooms(context.dataFolder().resolve(Rooms.FILE_NAME), clock);
+        int loaded = rooms.load();
+        LOG.info("InterSplit: {} events in {} rooms loaded from {}", loaded, rooms.channels().size(), rooms.file());
+        app = new ExpenseSplit(rooms, sidechannels.get(), wallet.get(), verifier.get(), clock, Math.max(4096, maxBytes / 2));
+        app.start();
+        context.service(Scheduler.class).ifPresent(scheduler ->
+                registrations.add(scheduler.every(JOIN_CHECK, app::syncJoinedChannels)));
+
+        context.addCommand(new ExpenseAddCommand(app));
+        context.addCommand(new ExpenseListCommand(app));
+        context.addCommand(new ExpenseBalanceCommand(app));
+        context.addCommand(new ExpenseClearCommand(app));
+        context.addCommand(new ExpenseExportCommand(app, clock));
+
+        context.service(Bridge.class).ifPresent(bridge -> {
+            registrations.add(bridge.handle("expense_add", new ExpenseAddHandler(app)));
+            registrations.add(bridge.handle("expense_list", new ExpenseListHandler(app)));
+            registrations.add(bridge.handle("expense_balance", new ExpenseBalanceHandler(app)));
+            registrations.add(bridge.handle("expense_clear", new ExpenseClearHandler(app)));
+            registrations.add(bridge.handle("expense_export", new ExpenseExportHandler(app, clock)));
+        });
+        return true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (waiting != null) {
+            waiting.close();
+            waiting = null;
+        }
+        for (Registration registration : registrations) {
+            registration.close();
+        }
+        registrations.clear();
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+}

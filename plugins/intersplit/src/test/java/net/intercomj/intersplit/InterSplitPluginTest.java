@@ -1,0 +1,145 @@
+package net.intercomj.intersplit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.intercomj.api.bridge.Bridge;
+import net.intercomj.api.bridge.BridgeMessageHandler;
+import net.intercomj.api.command.TerminalCommand;
+import net.intercomj.api.contract.ContractApp;
+import net.intercomj.api.network.Registration;
+import net.intercomj.api.plugin.PluginContext;
+import net.intercomj.api.sidechannel.Sidechannels;
+import net.intercomj.api.wallet.SignatureVerifier;
+import net.intercomj.api.wallet.Wallet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InterSplitPluginTest {
+
+    @TempDir
+    Path dir;
+
+    private final Map<Class<?>, Object> services = new HashMap<>();
+    private final List<TerminalCommand> commands = new ArrayList<>();
+    private final Map<String, BridgeMessageHandler> bridgeTypes = new LinkedHashMap<>();
+
+    private final PluginContext context = new PluginContext() {
+        @Override
+        public String pluginId() {
+            return "intersplit";
+        }
+
+        @Override
+        public <T> Optional<T> service(Class<T> type) {
+            return Optional.ofNullable(type.cast(services.get(type)));
+        }
+
+        @Override
+        public <T> void provide(Class<T> type, T service) {
+            services.put(type, service);
+        }
+
+        @Override
+        public void addCommand(TerminalCommand command) {
+            commands.add(command);
+        }
+
+        @Override
+        public void addContractApp(ContractApp app) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path dataFolder() {
+            return dir;
+        }
+    };
+
+    private final Bridge bridge = new Bridge() {
+        @Override
+        public Registration handle(String type, BridgeMessageHandler handler) {
+            bridgeTypes.put(type, handler);
+            return () -> bridgeTypes.remove(type);
+        }
+
+        @Override
+        public void pushToAll(String eventJson) {}
+
+        @Override
+        public void pushToChannel(String channel, String eventJson) {}
+    };
+
+    @Test
+    void withoutSidechannelsItAddsNothing() {
+        services.put(Wallet.class, new TestWallet());
+        services.put(SignatureVerifier.class, TestWallet.VERIFIER);
+        services.put(Bridge.class, bridge);
+        new InterSplitPlugin().start(context);
+        assertThat(commands).isEmpty();
+        assertThat(bridgeTypes).isEmpty();
+    }
+
+    @Test
+    void startedBeforeTheSidechannelPluginItWaitsForItsService() {
+        List<Runnable> tasks = new ArrayList<>();
+        services.put(net.intercomj.api.plugin.Scheduler.class, new net.intercomj.api.plugin.Scheduler() {
+            @Override
+            public Registration every(java.time.Duration period, Runnable task) {
+                tasks.add(task);
+                return () -> tasks.remove(task);
+            }
+
+            @Override
+            public Registration after(java.time.Duration delay, Runnable task) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        TestWallet wallet = new TestWallet();
+        services.put(Wallet.class, wallet);
+        services.put(SignatureVerifier.class, TestWallet.VERIFIER);
+        InterSplitPlugin plugin = new InterSplitPlugin();
+        plugin.start(context);
+        assertThat(commands).isEmpty();
+        assertThat(tasks).hasSize(1);
+        tasks.get(0).run();
+        assertThat(commands).isEmpty();
+
+        services.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
+        tasks.get(0).run();
+        assertThat(commands).hasSize(5);
+        // The wait ended; the join check runs from now on.
+        assertThat(tasks).hasSize(1);
+        tasks.get(0).run();
+        plugin.stop();
+        assertThat(tasks).isEmpty();
+    }
+
+    @Test
+    void addsTheCommandsAndBridgeTypesAndUsesItsDataFolder() throws Exception {
+        TestWallet wallet = new TestWallet();
+        services.put(Wallet.class, wallet);
+        services.put(SignatureVerifier.class, TestWallet.VERIFIER);
+        services.put(Clock.class, new MutableClock(1_795_382_579_129L));
+        services.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
+        services.put(Bridge.class, bridge);
+        InterSplitPlugin plugin = new InterSplitPlugin();
+        plugin.start(context);
+        assertThat(commands).extracting(TerminalCommand::name).containsExactly(
+                "/expense_add", "/expense_list", "/expense_balance", "/expense_clear", "/expense_export");
+        assertThat(bridgeTypes.keySet()).containsExactly(
+                "expense_add", "expense_list", "expense_balance", "expense_clear", "expense_export");
+        commands.get(0).execute(net.intercomj.api.command.CommandArgs.parse(
+                "/expense_add --channel trip --payer alice --amount 30 --split alice,bob"), line -> {});
+        assertThat(dir.resolve("expense-split.snapshots.json")).exists();
+        plugin.stop();
+        assertThat(bridgeTypes).isEmpty();
+    }
+}
