@@ -52,6 +52,7 @@ import net.intercomj.host.contract.ContractPin;
 import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.feature.TimerFeature;
 import net.intercomj.host.js.JsApp;
+import net.intercomj.host.js.JsAppFolder;
 import net.intercomj.host.js.JsApps;
 import net.intercomj.host.js.JsFeatures;
 import net.intercomj.host.js.JsProtocolView;
@@ -137,7 +138,7 @@ public final class PeerHost implements AutoCloseable {
     private final ContractApps contractApps = new ContractApps();
     // Where plugin problems found after start-up are reported; set once the peer starts its plugins.
     private volatile CommandOutput operatorWarnings = line -> { };
-    private volatile List<JsApps.Loaded> jsApps = List.of();
+    private volatile Optional<JsAppFolder> jsApps = Optional.empty();
     private volatile Optional<TimerFeature> timer = Optional.empty();
     private volatile Optional<JsFeatures> jsFeatures = Optional.empty();
     private final CompletableFuture<Void> jsAppsLoaded = new CompletableFuture<>();
@@ -307,15 +308,24 @@ public final class PeerHost implements AutoCloseable {
     /**
      * Loads the GraalJS apps of the distribution's {@code apps/} folder in the background: a
      * JavaScript engine takes seconds to start, and most subnets do not need it. A subnet that
-     * pins one of these apps waits until it is loaded.
+     * pins one of these apps waits until it is loaded. From then on the folder is watched: apps
+     * added or changed are loaded while the peer runs ({@link JsAppFolder}).
      */
     private void loadJsApps(Path folder, CommandOutput warnings) {
+        JsAppFolder apps = new JsAppFolder(folder, contractApps, warnings::println);
+        // New apps or features: the features of the pinned version may have to (re)start.
+        apps.onChange(() -> jsFeatures.ifPresent(JsFeatures::refresh));
+        jsApps = Optional.of(apps);
         Runnable done = contractApps.beginLoading();
         Thread.ofVirtual().name("js-apps").start(() -> {
             try {
-                JsApps.Report report = JsApps.loadAll(folder, contractApps);
-                report.problems().forEach(problem -> warnings.println("App skipped: " + problem));
-                jsApps = report.loaded();
+                try {
+                    apps.watch();
+                } catch (IOException | RuntimeException e) {
+                    warnings.println("Cannot watch the apps folder " + folder + " (apps added later load at the next"
+                            + " start): " + e.getMessage());
+                }
+                apps.rescan();
             } finally {
                 done.run();
                 jsAppsLoaded.complete(null);
@@ -330,7 +340,7 @@ public final class PeerHost implements AutoCloseable {
      */
     private void startJsFeatures(SubnetNode node) {
         JsFeatures features = JsFeatures.start(services.get(Subnet.class).orElseThrow(), wallet,
-                () -> ContractPin.in(node.confirmed()), () -> jsApps);
+                () -> ContractPin.in(node.confirmed()), this::loadedJsApps);
         jsFeatures = Optional.of(features);
         node.onViewsChanged(features::refresh);
         jsAppsLoaded.thenRun(features::refresh);
@@ -344,7 +354,7 @@ public final class PeerHost implements AutoCloseable {
      */
     private boolean customCommand(String line, CommandOutput out) throws CommandException {
         Optional<ContractPin> pin = subnet.flatMap(node -> ContractPin.in(node.confirmed()));
-        Optional<JsApp> app = pin.flatMap(pinned -> jsApps.stream()
+        Optional<JsApp> app = pin.flatMap(pinned -> loadedJsApps().stream()
                 .filter(loaded -> loaded.id().equals(pinned.app()) && loaded.versionHash().equals(pinned.hash()))
                 .map(JsApps.Loaded::app).findFirst());
         if (app.isEmpty()) {
@@ -362,6 +372,11 @@ public final class PeerHost implements AutoCloseable {
         return JsProtocolView.of(services.get(Subnet.class).orElseThrow(), writerKey.publicKeyHex(),
                 subnetBootstrap.hex(),
                 () -> settlement.flatMap(PeerSettlement::node).map(msb -> msb.network().bootstrap().toHex()));
+    }
+
+    /** Every GraalJS app version loaded so far (see {@link JsAppFolder#apps}). */
+    private List<JsApps.Loaded> loadedJsApps() {
+        return jsApps.map(JsAppFolder::apps).orElse(List.of());
     }
 
     /** After plugins were loaded or unloaded: the bridge serves their web apps and the sidechannel plane's messages. */
@@ -706,6 +721,7 @@ public final class PeerHost implements AutoCloseable {
         }
         requestStop();
         timer.ifPresent(TimerFeature::close);
+        jsApps.ifPresent(JsAppFolder::stopWatching);
         jsFeatures.ifPresent(JsFeatures::close);
         bridgeFeed.close();
         bridge.ifPresent(ScBridge::close);
@@ -715,7 +731,7 @@ public final class PeerHost implements AutoCloseable {
         subnet.ifPresent(SubnetNode::close);
         settlement.ifPresent(PeerSettlement::close);
         msbNetwork.ifPresent(PeerNetwork::close);
-        jsApps.forEach(loaded -> loaded.app().close());
+        jsApps.ifPresent(JsAppFolder::close);
         network.close();
         closeQuietly(store);
         log.debug("Peer closed");

@@ -92,4 +92,32 @@ class PeerHostJsFeaturesTest {
                 "app clock feature timer: timer stopped on " + pubkey, "app clock feature timer stopped");
         assertThat(lines).noneMatch(line -> line.contains("app idle feature"));
     }
+
+    @Test
+    void anAppCopiedIntoARunningPeerLoadsAndOncePinnedRunsItsFeatures() throws Exception {
+        Path home = work.resolve("intercom");
+        Files.createDirectories(home.resolve("apps"));
+        Files.createDirectories(home.resolve("plugins"));
+        ParseOutcome outcome = new FlagParser(Map.of(), work).parse(List.of("creator"));
+        PeerOptions options = ((ParseOutcome.Run) outcome).options();
+        List<String> out = new CopyOnWriteArrayList<>();
+        CommandOutput output = out::add;
+        PeerHost host = PeerHost.start(options, output, output, Clock.systemUTC(), Optional.of(home.resolve("plugins")));
+        try {
+            String pubkey = host.wallet().publicKeyHex();
+            run(host, "/add_admin --address " + pubkey);
+            assertThat(run(host, "/contracts")).contains("No contract apps loaded.");
+
+            copy(APPS.resolve("clock"), home.resolve("apps").resolve("clock"));
+
+            await().atMost(DEADLINE).until(() -> run(host, "/contracts").lines().anyMatch(line -> line.startsWith("clock ")));
+            String hash = run(host, "/contracts").lines().filter(line -> line.startsWith("clock ")).findFirst()
+                    .orElseThrow().split(" ")[1];
+            run(host, "/upgrade_contract --app clock --hash " + hash);
+            await().atMost(DEADLINE).until(() -> run(host, "/get --key app/clock/currentTime").matches("\\d+"));
+            assertThat(out).noneMatch(line -> line.startsWith("App skipped"));
+        } finally {
+            host.close();
+        }
+    }
 }

@@ -89,7 +89,7 @@ public final class JsApps {
     }
 
     /** The exception's message without the folder, which the problem names already. */
-    private static String reason(Path folder, RuntimeException e) {
+    static String reason(Path folder, RuntimeException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         String prefix = folder + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;

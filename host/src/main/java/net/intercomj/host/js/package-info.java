@@ -4,7 +4,8 @@
  * host provides as the module {@code 'trac-peer'}. {@link net.intercomj.host.js.JsApp} turns such a
  * folder into a {@link net.intercomj.api.contract.ContractApp}, so the contract runtime, schemas and
  * version pinning treat it like a Java app; {@link net.intercomj.host.js.JsApps} loads every app
- * folder of an {@code apps/} directory.
+ * folder of an {@code apps/} directory once, and {@link net.intercomj.host.js.JsAppFolder} keeps
+ * following the directory while the peer runs.
  *
  * <p>Every contract instance runs in a polyglot context of its own, on one shared
  * {@link net.intercomj.host.js.JsEngine}, under {@code SandboxPolicy.CONSTRAINED}: no host classes,
