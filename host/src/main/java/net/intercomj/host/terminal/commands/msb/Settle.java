@@ -38,26 +38,27 @@ final class Settle {
 
     /** Submits {@code op} and waits until a validator accepted it (the original ignored the answer, spec §9 item 13). */
     static void submit(MsbNode node, SettlementOp op) throws CommandException {
-        await(node.submit(op), "a validator's answer to " + op.kind() + " " + op.tx());
+        await(node.submit(op), op, "a validator's answer");
     }
 
     /** Waits until {@code op} is confirmed on the MSB. */
     static void confirm(MsbNode node, SettlementOp op) throws CommandException {
-        await(node.confirmation(op.tx()), "the confirmation of " + op.kind() + " " + op.tx());
+        await(node.confirmation(op.tx()), op, "confirmation");
     }
 
-    private static <T> T await(CompletableFuture<T> future, String what) throws CommandException {
+    private static <T> T await(CompletableFuture<T> future, SettlementOp op, String waitingFor) throws CommandException {
+        String subject = op.kind() + " " + op.tx();
         try {
             return future.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new CommandException("MSB refused the " + what.replaceFirst("^(a validator's answer to|the confirmation of) ", "")
-                    + ": " + e.getCause().getMessage());
+            throw new CommandException("MSB refused the " + subject + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
             future.cancel(false);
-            throw new CommandException("No " + what + " within " + DEADLINE.toSeconds() + " s; is an MSB validator connected?");
+            throw new CommandException("No " + waitingFor + " for the " + subject + " within " + DEADLINE.toSeconds()
+                    + " s; is an MSB validator connected?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandException("Interrupted while waiting for " + what);
+            throw new CommandException("Interrupted while waiting for " + waitingFor + " of the " + subject);
         }
     }
 }
