@@ -12,17 +12,12 @@ import net.intercomj.host.cli.FlagParser;
 import net.intercomj.host.cli.ParseOutcome;
 import net.intercomj.host.cli.PeerOptions;
 import net.intercomj.host.logging.LogLevels;
-import net.intercomj.host.terminal.CommandDispatcher;
-import net.intercomj.host.terminal.ConsoleInput;
 import net.intercomj.host.terminal.PeerConsole;
+import net.intercomj.host.terminal.TerminalLoop;
 import net.intercomj.host.terminal.commands.HelpCommand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The {@code intercom} command: parses flags, starts the peer, runs the terminal until {@code /exit} or SIGTERM. */
 public final class Main {
-
-    private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private final Map<String, String> env;
     private final Path workingDirectory;
@@ -104,7 +99,7 @@ public final class Main {
         try (PeerConsole console = consoleFor.apply(host)) {
             host.banner().forEach(console.output()::println);
             HelpCommand.helpText(host.commands().all()).forEach(console.output()::println);
-            runTerminal(host, console);
+            TerminalLoop.run(host.commands(), console, host::isStopRequested, host::awaitStop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -117,25 +112,6 @@ public final class Main {
     /** The distribution's {@code plugins/} folder; none when run outside a distribution (tests). */
     private static Optional<Path> pluginsFolder() {
         return Optional.ofNullable(System.getProperty("intercom.home")).map(home -> Path.of(home, "plugins"));
-    }
-
-    private static void runTerminal(PeerHost host, PeerConsole console) throws InterruptedException {
-        CommandDispatcher dispatcher = new CommandDispatcher(host.commands());
-        while (!host.isStopRequested()) {
-            switch (console.read()) {
-                case ConsoleInput.Line line -> dispatcher.run(line.text(), console.output());
-                case ConsoleInput.Interrupted interrupted -> dispatcher.run("/exit", console.output());
-                case ConsoleInput.EndOfInput end -> {
-                    if (console.interactive()) {
-                        dispatcher.run("/exit", console.output());
-                    } else {
-                        // A peer started with no usable stdin (a service, `nohup … </dev/null`) keeps running.
-                        log.info("Standard input closed; the peer keeps running until stopped (SIGTERM).");
-                        host.awaitStop();
-                    }
-                }
-            }
-        }
     }
 
     private static void removeHook(Thread hook) {

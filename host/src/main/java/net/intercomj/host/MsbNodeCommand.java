@@ -1,8 +1,6 @@
 package net.intercomj.host;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,15 +24,15 @@ import net.intercomj.host.store.PeerStore;
 import net.intercomj.host.store.StoreException;
 import net.intercomj.host.store.WriterKey;
 import net.intercomj.host.subnet.SubnetException;
-import net.intercomj.host.terminal.CommandDispatcher;
 import net.intercomj.host.terminal.CommandRegistry;
-import net.intercomj.host.terminal.ConsoleInput;
 import net.intercomj.host.terminal.PeerConsole;
+import net.intercomj.host.terminal.TerminalLoop;
 import net.intercomj.host.terminal.commands.ExitCommand;
 import net.intercomj.host.terminal.commands.HelpCommand;
 import net.intercomj.host.terminal.commands.StatsCommand;
 import net.intercomj.host.terminal.commands.msb.GetBalanceCommand;
 import net.intercomj.host.terminal.commands.msb.MsbCommand;
+import net.intercomj.host.terminal.commands.msb.MsbStatsLines;
 import net.intercomj.host.terminal.commands.msb.TransferCommand;
 import net.intercomj.host.terminal.commands.subnet.AddIndexerCommand;
 import net.intercomj.host.terminal.commands.subnet.SubnetCommands;
@@ -104,20 +102,7 @@ final class MsbNodeCommand {
         try (PeerConsole console = consoleFor.apply(commands)) {
             node.banner().forEach(console.output()::println);
             HelpCommand.helpText(commands.all()).forEach(console.output()::println);
-            CommandDispatcher dispatcher = new CommandDispatcher(commands);
-            while (stop.getCount() > 0) {
-                switch (console.read()) {
-                    case ConsoleInput.Line line -> dispatcher.run(line.text(), console.output());
-                    case ConsoleInput.Interrupted interrupted -> dispatcher.run("/exit", console.output());
-                    case ConsoleInput.EndOfInput end -> {
-                        if (console.interactive()) {
-                            dispatcher.run("/exit", console.output());
-                        } else {
-                            stop.await();
-                        }
-                    }
-                }
-            }
+            TerminalLoop.run(commands, console, () -> stop.getCount() == 0, stop::await);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -159,14 +144,7 @@ final class MsbNodeCommand {
         }
 
         List<String> statsLines() {
-            List<String> lines = new ArrayList<>(List.of(
-                    "msb.bootstrap: " + msb.network().bootstrap().toHex(),
-                    "msb.signedLength: " + msb.confirmed().length(),
-                    "msb.unsignedLength: " + msb.unconfirmed().length(),
-                    "msb.validators: " + msb.confirmed().validators().size(),
-                    "msb.isValidator: " + msb.isValidator(),
-                    "msb.supply: " + net.intercomj.host.msb.Amounts.format(msb.confirmed().supply()),
-                    "msb.burned: " + net.intercomj.host.msb.Amounts.format(msb.confirmed().burned())));
+            List<String> lines = new ArrayList<>(MsbStatsLines.of(msb));
             lines.addAll(network.statsLines());
             lines.addAll(SubnetStatsLines.of(msb.engine()));
             return lines;
@@ -192,9 +170,7 @@ final class MsbNodeCommand {
         }
         PeerNetwork network = null;
         try {
-            byte[] password = options.walletPasswordFile().isEmpty() ? new byte[0]
-                    : Files.readString(options.walletPasswordFile().get(), StandardCharsets.UTF_8)
-                            .replaceFirst("\r?\n$", "").getBytes(StandardCharsets.UTF_8);
+            byte[] password = PeerHost.readPassword(options.walletPasswordFile());
             PeerWallet wallet;
             try {
                 wallet = KeypairFile.loadOrCreate(store.keypairFile(), password);
@@ -217,7 +193,7 @@ final class MsbNodeCommand {
                 throw new StartupException("Cannot create the MSB: " + e.getMessage(), e);
             }
             return new Running(store, wallet, key, network, msb);
-        } catch (IOException | WalletException | StoreException | RuntimeException e) {
+        } catch (WalletException | StoreException | StartupException | RuntimeException e) {
             if (network != null) {
                 network.close();
             }
@@ -226,17 +202,7 @@ final class MsbNodeCommand {
             } catch (IOException closing) {
                 e.addSuppressed(closing);
             }
-            throw new StartupException(e.getMessage(), e);
-        } catch (StartupException e) {
-            if (network != null) {
-                network.close();
-            }
-            try {
-                store.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
+            throw e instanceof StartupException startup ? startup : new StartupException(e.getMessage(), e);
         }
     }
 }

@@ -56,7 +56,6 @@ import net.intercomj.host.js.JsAppFolder;
 import net.intercomj.host.js.JsApps;
 import net.intercomj.host.js.JsFeatures;
 import net.intercomj.host.js.JsProtocolView;
-import net.intercomj.host.msb.Amounts;
 import net.intercomj.host.msb.MsbProofs;
 import net.intercomj.host.msb.MsbSource;
 import net.intercomj.host.msb.PeerSettlement;
@@ -67,6 +66,7 @@ import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.terminal.commands.msb.DeploySubnetCommand;
 import net.intercomj.host.terminal.commands.msb.GetBalanceCommand;
 import net.intercomj.host.terminal.commands.msb.MsbCommand;
+import net.intercomj.host.terminal.commands.msb.MsbStatsLines;
 import net.intercomj.host.terminal.commands.msb.TransferCommand;
 import net.intercomj.host.terminal.commands.msb.TxCommand;
 import net.intercomj.host.net.dht.DhtConfig;
@@ -589,7 +589,8 @@ public final class PeerHost implements AutoCloseable {
         return network;
     }
 
-    private static byte[] readPassword(Optional<Path> file) throws StartupException {
+    /** The password in {@code --wallet-password-file}, without its trailing line break; empty without the flag. */
+    static byte[] readPassword(Optional<Path> file) throws StartupException {
         if (file.isEmpty()) {
             return new byte[0];
         }
@@ -661,14 +662,7 @@ public final class PeerHost implements AutoCloseable {
                 "commands: " + commands.all().size()));
         lines.addAll(network.statsLines());
         subnet.ifPresent(running -> lines.addAll(SubnetStatsLines.of(running)));
-        settlement.flatMap(PeerSettlement::node).ifPresent(msb -> lines.addAll(List.of(
-                "msb.bootstrap: " + msb.network().bootstrap().toHex(),
-                "msb.signedLength: " + msb.confirmed().length(),
-                "msb.unsignedLength: " + msb.unconfirmed().length(),
-                "msb.validators: " + msb.confirmed().validators().size(),
-                "msb.peers: " + msb.engine().stats().peers(),
-                "msb.supply: " + Amounts.format(msb.confirmed().supply()),
-                "msb.burned: " + Amounts.format(msb.confirmed().burned()))));
+        settlement.flatMap(PeerSettlement::node).ifPresent(msb -> lines.addAll(MsbStatsLines.of(msb)));
         relay.ifPresent(pending -> lines.add("msb.pendingTxs: " + pending.size()));
         return lines;
     }

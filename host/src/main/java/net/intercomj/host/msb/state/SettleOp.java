@@ -29,11 +29,9 @@ public final class SettleOp implements OpHandler {
 
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
-    private final MsbNetwork network;
     private final SettlementChecks checks;
 
     public SettleOp(MsbNetwork network) {
-        this.network = network;
         this.checks = new SettlementChecks(network);
     }
 
@@ -127,10 +125,5 @@ public final class SettleOp implements OpHandler {
 
     private static void burn(OpContext context, MsbLedger ledger, BigInteger amount) {
         context.put(MsbKeys.BURNED, ledger.burned().add(amount).toString());
-    }
-
-    /** The network this handler settles for. */
-    public MsbNetwork network() {
-        return network;
     }
 }
