@@ -60,6 +60,7 @@ import net.intercomj.host.msb.MsbProofs;
 import net.intercomj.host.msb.MsbSource;
 import net.intercomj.host.msb.PeerSettlement;
 import net.intercomj.host.msb.PendingTxs;
+import net.intercomj.host.msb.CommandTransactions;
 import net.intercomj.host.msb.Transactions;
 import net.intercomj.host.msb.TxRelay;
 import net.intercomj.host.net.PeerNetwork;
@@ -149,6 +150,7 @@ public final class PeerHost implements AutoCloseable {
     private volatile Optional<PeerSettlement> settlement = Optional.empty();
     private volatile Optional<TxRelay> relay = Optional.empty();
     private volatile Optional<Transactions> transactions = Optional.empty();
+    private volatile Optional<CommandTransactions> commandTransactions = Optional.empty();
     private volatile Optional<PeerNetwork> msbNetwork = Optional.empty();
     private volatile String subnetChannel = "";
     private final Clock clock;
@@ -249,7 +251,7 @@ public final class PeerHost implements AutoCloseable {
         services.provide(SignatureVerifier.class, PeerWallet::verify);
         NetworkService networkService = new NetworkService(network);
         services.provide(Network.class, networkService);
-        services.provide(Subnet.class, new SubnetService(() -> subnet, wallet));
+        services.provide(Subnet.class, new SubnetService(() -> subnet, () -> commandTransactions, wallet));
         services.provide(PeerConsole.class, new PeerConsole() {
             @Override
             public void println(String line) {
@@ -461,7 +463,10 @@ public final class PeerHost implements AutoCloseable {
         }
         MsbSource msb = plane::requireNode;
         transactions = Optional.of(new Transactions(node, contractApps, started, writerKey::sign));
-        List.of(new TxCommand(node, msb, plane.payer(), contractApps, transactions.get()),
+        CommandTransactions commandTransactions = new CommandTransactions(node, msb, plane.payer(), contractApps,
+                transactions.get());
+        this.commandTransactions = Optional.of(commandTransactions);
+        List.of(new TxCommand(node, commandTransactions),
                 new DeploySubnetCommand(msb, plane.payer(), node, options.subnetChannel()),
                 new MsbCommand(msb, wallet.address()), new GetBalanceCommand(msb, wallet.address()),
                 new TransferCommand(msb, plane.payer())).forEach(commands::register);

@@ -255,7 +255,7 @@ class PinnedContractSubnetTest {
         joiner.apps().add("timed", V1, timed);
         confirmed(creator.node().append(JsonNodeFactory.instance.objectNode().put("type", UpgradeContractOp.TYPE)
                 .put("key", UpgradeContractOp.key("timed", V1))));
-        SubnetService service = new SubnetService(() -> Optional.of(creator.node()), creator.wallet());
+        SubnetService service = new SubnetService(() -> Optional.of(creator.node()), Optional::empty, creator.wallet());
         Clock fixed = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
         try (TimerFeature timer = TimerFeature.start(service, fixed, Duration.ofMillis(100))) {
             // Not the admin yet: the timer appends nothing.
@@ -270,11 +270,11 @@ class PinnedContractSubnetTest {
         assertThat(service.get("missing")).isEmpty();
 
         // A peer that is no writer cannot append feature data.
-        SubnetService joinerService = new SubnetService(() -> Optional.of(joiner.node()), joiner.wallet());
+        SubnetService joinerService = new SubnetService(() -> Optional.of(joiner.node()), Optional::empty, joiner.wallet());
         assertThat(joinerService.isWritable()).isFalse();
         assertThatThrownBy(() -> joinerService.appendFeature("timer", "currentTime", Json.of(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("Peer running features not writable.");
-        SubnetService notOpen = new SubnetService(Optional::empty, joiner.wallet());
+        SubnetService notOpen = new SubnetService(Optional::empty, Optional::empty, joiner.wallet());
         assertThatThrownBy(() -> notOpen.get("x")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("The subnet is not open yet.");
     }

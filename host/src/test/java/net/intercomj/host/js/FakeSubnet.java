@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.subnet.Subnet;
+import net.intercomj.api.subnet.TxException;
+import net.intercomj.api.subnet.TxResult;
 
 /** A {@link Subnet} service for feature tests: views as maps, appends recorded. */
 final class FakeSubnet implements Subnet {
@@ -49,6 +51,11 @@ final class FakeSubnet implements Subnet {
             throw new IllegalArgumentException("the feature op is over 4096 bytes");
         }
         appends.add(new Append(featureKey, key, value));
+    }
+
+    @Override
+    public TxResult tx(String command, boolean simulate) throws TxException {
+        throw new TxException("no transactions in this test");
     }
 
     List<Append> appends(String key) {

@@ -92,7 +92,7 @@ class JsFeatureSubnetTest {
                 subnet -> StandardOps.applier(subnet, new PinnedContract(apps), AcceptingProofs.ACCEPT));
         apps.onChange(started.node()::resume);
         SubnetNode node = started.node();
-        JsFeatures features = JsFeatures.start(new SubnetService(() -> Optional.of(node), started.wallet()),
+        JsFeatures features = JsFeatures.start(new SubnetService(() -> Optional.of(node), Optional::empty, started.wallet()),
                 started.wallet(), () -> ContractPin.in(node.confirmed()), report::loaded);
         node.onViewsChanged(features::refresh);
         Peer peer = new Peer(started.wallet(), node, report, features);

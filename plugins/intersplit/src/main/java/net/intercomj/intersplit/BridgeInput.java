@@ -1,8 +1,11 @@
 package net.intercomj.intersplit;
 
+import java.util.Locale;
 import net.intercomj.api.bridge.BridgeCall;
 import net.intercomj.api.json.Json;
+import net.intercomj.api.json.JsonBoolean;
 import net.intercomj.api.json.JsonNull;
+import net.intercomj.api.json.JsonNumber;
 import net.intercomj.api.json.JsonObject;
 import net.intercomj.api.json.JsonString;
 
@@ -30,6 +33,24 @@ final class BridgeInput {
             case JsonNull n -> Channels.DEFAULT;
             case JsonString s -> Channels.canonical(s.value());
             default -> throw new IllegalArgumentException(MISSING_CHANNEL);
+        };
+    }
+
+    /**
+     * A bool-ish field as the original read it: {@code true}, a non-zero number, or one of the
+     * strings {@code 1}, {@code true}, {@code yes}, {@code on} (any case); {@code fallback} when
+     * absent or null; anything else is false.
+     */
+    static boolean flag(JsonObject message, String name, boolean fallback) {
+        return switch (message.get(name).orElse(Json.NULL)) {
+            case JsonNull n -> fallback;
+            case JsonBoolean b -> b.value();
+            case JsonNumber n -> n.value().signum() != 0;
+            case JsonString s -> switch (s.value().trim().toLowerCase(Locale.ROOT)) {
+                case "1", "true", "yes", "on" -> true;
+                default -> false;
+            };
+            default -> false;
         };
     }
 }

@@ -67,6 +67,9 @@ public final class ExpenseSplit implements AutoCloseable {
     /** The most txIds a sync request lists. */
     public static final int MAX_HAVE = 2000;
 
+    /** The reply to a snapshot that is not a room snapshot (the original's text). */
+    public static final String INVALID_SNAPSHOT = "Invalid snapshot.";
+
     private static final Logger LOG = LoggerFactory.getLogger(ExpenseSplit.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -178,6 +181,64 @@ public final class ExpenseSplit implements AutoCloseable {
         JsonObject.Builder message = message("expense_clear").put("ts", clear.ts()).put("by", clear.by()).put("sig", clear.sig());
         send(room, message.build());
         return room;
+    }
+
+    /**
+     * What an import brought into a room.
+     *
+     * @param added events that were not there
+     * @param total events the room holds now
+     * @param refused events (and a clear) left out: a bad signature, shape or timestamp
+     */
+    public record Imported(String channel, int added, int total, int refused) {}
+
+    /**
+     * Imports a room snapshot ({@link Room#snapshot()}'s shape) into the room of {@code channel}:
+     * every event and the clear are verified against their authors' keys, as if they had arrived
+     * from the room; those that fail are left out and counted. With {@code replace}, the room is
+     * emptied first (local entries the snapshot lacks are gone), else the snapshot is merged by
+     * {@code txId}. Saves the file.
+     *
+     * @throws IllegalArgumentException {@code Invalid snapshot.} when it is not of this room or
+     *     has no event list; the room is then left as it was
+     */
+    public Imported importSnapshot(String channel, JsonObject snapshot, boolean replace) {
+        String room = Channels.canonical(channel);
+        String claimed;
+        try {
+            claimed = Channels.canonical(snapshot.string("channel"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(INVALID_SNAPSHOT);
+        }
+        if (!claimed.equals(room) || !(snapshot.get("events").orElse(Json.NULL) instanceof JsonArray events)) {
+            throw new IllegalArgumentException(INVALID_SNAPSHOT);
+        }
+        if (replace) {
+            rooms.reset(room);
+        }
+        int added = 0;
+        int refused = 0;
+        Json clear = snapshot.get("clear").orElse(Json.NULL);
+        if (!(clear instanceof JsonNull)) {
+            try {
+                applyClear(room, Tombstone.fromJson(clear));
+            } catch (RuntimeException e) {
+                refused++;
+                LOG.debug("InterSplit: refused the clear of a snapshot of {}: {}", room, e.getMessage());
+            }
+        }
+        for (Json event : events) {
+            try {
+                if (accept(room, SignedExpense.fromJson(event, clock.millis()))) {
+                    added++;
+                }
+            } catch (RuntimeException e) {
+                refused++;
+                LOG.debug("InterSplit: refused an event of a snapshot of {}: {}", room, e.getMessage());
+            }
+        }
+        rooms.save();
+        return new Imported(room, added, rooms.room(room).ledger().list().size(), refused);
     }
 
     // ---- sync

@@ -12,6 +12,7 @@ import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.api.plugin.Scheduler;
 import net.intercomj.api.sidechannel.SidechannelConfig;
 import net.intercomj.api.sidechannel.Sidechannels;
+import net.intercomj.api.subnet.Subnet;
 import net.intercomj.api.wallet.SignatureVerifier;
 import net.intercomj.api.wallet.Wallet;
 import org.slf4j.Logger;
@@ -30,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * listens to the sidechannels and asks joined channels for their history ({@link ExpenseSplit}),
  * checks every {@link #JOIN_CHECK} for newly joined channels to ask, and adds the terminal
  * commands {@code /expense_add}, {@code /expense_list}, {@code /expense_balance},
- * {@code /expense_clear}, {@code /expense_export} and, when the SC-Bridge runs, the bridge types
- * of the same names.
+ * {@code /expense_clear}, {@code /expense_export}, {@code /expense_persist},
+ * {@code /expense_restore} and, when the SC-Bridge runs, the bridge types of the same names.
+ * Offers its contract ({@link RoomContract}) from the start: a subnet created with
+ * {@code --app intersplit} runs it, and persist needs it.
  */
 public final class InterSplitPlugin implements IntercomPlugin {
 
@@ -51,6 +54,9 @@ public final class InterSplitPlugin implements IntercomPlugin {
     @Override
     public synchronized void start(PluginContext context) {
         this.context = context;
+        // Now, not once wired: the host applies the subnet's log right after the plugins start,
+        // and a subnet that pins this app needs its contract then.
+        context.addContractApp(new RoomContract());
         if (wire()) {
             return;
         }
@@ -95,6 +101,11 @@ public final class InterSplitPlugin implements IntercomPlugin {
         context.addCommand(new ExpenseBalanceCommand(app));
         context.addCommand(new ExpenseClearCommand(app));
         context.addCommand(new ExpenseExportCommand(app, clock));
+        Optional<RoomPersistence> persistence = context.service(Subnet.class).map(subnet -> new RoomPersistence(app, subnet));
+        persistence.ifPresent(store -> {
+            context.addCommand(new ExpensePersistCommand(app, store));
+            context.addCommand(new ExpenseRestoreCommand(app, store));
+        });
 
         context.service(Bridge.class).ifPresent(bridge -> {
             registrations.add(bridge.handle("expense_add", new ExpenseAddHandler(app)));
@@ -102,6 +113,10 @@ public final class InterSplitPlugin implements IntercomPlugin {
             registrations.add(bridge.handle("expense_balance", new ExpenseBalanceHandler(app)));
             registrations.add(bridge.handle("expense_clear", new ExpenseClearHandler(app)));
             registrations.add(bridge.handle("expense_export", new ExpenseExportHandler(app, clock)));
+            persistence.ifPresent(store -> {
+                registrations.add(bridge.handle("expense_persist", new ExpensePersistHandler(store)));
+                registrations.add(bridge.handle("expense_restore", new ExpenseRestoreHandler(store)));
+            });
         });
         return true;
     }

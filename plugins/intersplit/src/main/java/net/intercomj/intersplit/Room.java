@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.intercomj.api.json.Json;
+import net.intercomj.api.json.JsonObject;
 
 /**
  * One room: its {@link Ledger}, each event's author signature (so the room's history can be
@@ -102,6 +104,19 @@ public final class Room {
     /** The {@code txId}s held, by {@code ts}. */
     public synchronized List<String> txIds() {
         return ledger.list().stream().map(Expense::txId).toList();
+    }
+
+    /**
+     * The room as a snapshot, the shape of the local file and of the contract's value:
+     * {@code {channel, version:1, events:[… with sig, by ts], clear:<tombstone or null>}}.
+     */
+    public synchronized JsonObject snapshot() {
+        return Json.object()
+                .put("channel", channel)
+                .put("version", 1)
+                .put("events", Json.array(signedEvents().stream().map(SignedExpense::toJson).toList()))
+                .put("clear", clear().<Json>map(Tombstone::toJson).orElse(Json.NULL))
+                .build();
     }
 
     /** Whether the room holds nothing worth keeping: no event and no clear. */

@@ -79,29 +79,10 @@ public final class Rooms {
      * @return how many events were loaded
      */
     public int load() {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        JsonObject root;
-        try {
-            Json parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (!(parsed instanceof JsonObject object)) {
-                LOG.warn("InterSplit: {} is not a JSON object; starting with no rooms", file);
-                return 0;
-            }
-            root = object;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("InterSplit: cannot read {}: {}; starting with no rooms", file, e.getMessage());
-            return 0;
-        }
         int loaded = 0;
-        if (!(root.get("rooms").orElse(Json.NULL) instanceof JsonArray list)) {
-            return 0;
-        }
         long now = clock.millis();
-        for (Json item : list) {
+        for (JsonObject snapshot : readFile()) {
             try {
-                JsonObject snapshot = (JsonObject) item;
                 Room room = room(snapshot.string("channel"));
                 Json clear = snapshot.get("clear").orElse(Json.NULL);
                 if (!(clear instanceof JsonNull)) {
@@ -122,6 +103,64 @@ public final class Rooms {
             }
         }
         return loaded;
+    }
+
+    /**
+     * The snapshot of {@code channel} (any spelling) as the file holds it now, not as memory
+     * does: what a restore falls back to (the original re-imported memory, W5).
+     */
+    public Optional<JsonObject> fileSnapshot(String channel) {
+        String wanted = Channels.canonical(channel);
+        for (JsonObject snapshot : readFile()) {
+            try {
+                if (Channels.canonical(snapshot.string("channel")).equals(wanted)) {
+                    return Optional.of(snapshot);
+                }
+            } catch (RuntimeException e) {
+                // A room without a readable channel is nobody's snapshot.
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The room snapshots in the file; none when it is missing or unreadable (logged). */
+    private List<JsonObject> readFile() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        JsonObject root;
+        synchronized (saveLock) {
+            try {
+                Json parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+                if (!(parsed instanceof JsonObject object)) {
+                    LOG.warn("InterSplit: {} is not a JSON object; no rooms read from it", file);
+                    return List.of();
+                }
+                root = object;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("InterSplit: cannot read {}: {}; no rooms read from it", file, e.getMessage());
+                return List.of();
+            }
+        }
+        if (!(root.get("rooms").orElse(Json.NULL) instanceof JsonArray list)) {
+            return List.of();
+        }
+        List<JsonObject> snapshots = new ArrayList<>();
+        for (Json item : list) {
+            if (item instanceof JsonObject snapshot) {
+                snapshots.add(snapshot);
+            } else {
+                LOG.warn("InterSplit: skipping a room in {}: not an object", file);
+            }
+        }
+        return snapshots;
+    }
+
+    /** Empties the room of {@code channel} (any spelling): a restore that replaces starts from nothing. */
+    public synchronized Room reset(String channel) {
+        Room fresh = new Room(Channels.canonical(channel));
+        rooms.put(fresh.channel(), fresh);
+        return fresh;
     }
 
     /**
@@ -165,12 +204,7 @@ public final class Rooms {
             if (room.isBlank()) {
                 continue;
             }
-            snapshots.add(Json.object()
-                    .put("channel", room.channel())
-                    .put("version", 1)
-                    .put("events", Json.array(room.signedEvents().stream().map(SignedExpense::toJson).toList()))
-                    .put("clear", room.clear().<Json>map(Tombstone::toJson).orElse(Json.NULL))
-                    .build());
+            snapshots.add(room.snapshot());
         }
         return Json.object()
                 .put("version", 1)

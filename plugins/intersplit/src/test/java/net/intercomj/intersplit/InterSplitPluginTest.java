@@ -17,6 +17,7 @@ import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.network.Registration;
 import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.api.sidechannel.Sidechannels;
+import net.intercomj.api.subnet.Subnet;
 import net.intercomj.api.wallet.SignatureVerifier;
 import net.intercomj.api.wallet.Wallet;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class InterSplitPluginTest {
 
     private final Map<Class<?>, Object> services = new HashMap<>();
     private final List<TerminalCommand> commands = new ArrayList<>();
+    private final List<ContractApp> contractApps = new ArrayList<>();
     private final Map<String, BridgeMessageHandler> bridgeTypes = new LinkedHashMap<>();
 
     private final PluginContext context = new PluginContext() {
@@ -54,7 +56,7 @@ class InterSplitPluginTest {
 
         @Override
         public void addContractApp(ContractApp app) {
-            throw new UnsupportedOperationException();
+            contractApps.add(app);
         }
 
         @Override
@@ -130,12 +132,14 @@ class InterSplitPluginTest {
         services.put(Clock.class, new MutableClock(1_795_382_579_129L));
         services.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
         services.put(Bridge.class, bridge);
+        services.put(Subnet.class, new ContractSubnet(new RoomContract(), new ContractSubnet.State(), wallet.publicKeyHex()));
         InterSplitPlugin plugin = new InterSplitPlugin();
         plugin.start(context);
-        assertThat(commands).extracting(TerminalCommand::name).containsExactly(
-                "/expense_add", "/expense_list", "/expense_balance", "/expense_clear", "/expense_export");
-        assertThat(bridgeTypes.keySet()).containsExactly(
-                "expense_add", "expense_list", "expense_balance", "expense_clear", "expense_export");
+        assertThat(contractApps).singleElement().isInstanceOf(RoomContract.class);
+        assertThat(commands).extracting(TerminalCommand::name).containsExactly("/expense_add", "/expense_list",
+                "/expense_balance", "/expense_clear", "/expense_export", "/expense_persist", "/expense_restore");
+        assertThat(bridgeTypes.keySet()).containsExactly("expense_add", "expense_list", "expense_balance",
+                "expense_clear", "expense_export", "expense_persist", "expense_restore");
         commands.get(0).execute(net.intercomj.api.command.CommandArgs.parse(
                 "/expense_add --channel trip --payer alice --amount 30 --split alice,bob"), line -> {});
         assertThat(dir.resolve("expense-split.snapshots.json")).exists();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.subnet.Subnet;
+import net.intercomj.api.subnet.TxException;
+import net.intercomj.api.subnet.TxResult;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
@@ -94,6 +96,11 @@ class SamplePluginTest {
         @Override
         public void appendFeature(String featureKey, String key, Json value) {
             appended.add(featureKey + " " + key + " " + value.toJson());
+        }
+
+        @Override
+        public TxResult tx(String command, boolean simulate) throws TxException {
+            throw new TxException("no transactions in this test");
         }
     }
 

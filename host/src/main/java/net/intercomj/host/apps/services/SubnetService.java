@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.subnet.Subnet;
+import net.intercomj.api.subnet.TxException;
+import net.intercomj.api.subnet.TxResult;
 import net.intercomj.host.contract.JsonNodes;
+import net.intercomj.host.msb.CommandTransactions;
 import net.intercomj.host.subnet.SubnetException;
 import net.intercomj.host.subnet.SubnetNode;
 import net.intercomj.host.subnet.op.ViewKeys;
@@ -23,10 +26,17 @@ public final class SubnetService implements Subnet {
     public static final String NOT_WRITABLE = "Peer running features not writable.";
 
     private final Supplier<Optional<SubnetNode>> subnet;
+    private final Supplier<Optional<CommandTransactions>> transactions;
     private final PeerWallet wallet;
 
-    public SubnetService(Supplier<Optional<SubnetNode>> subnet, PeerWallet wallet) {
+    /**
+     * @param subnet the subnet node, once open
+     * @param transactions what runs contract transactions, once the settlement plane started
+     */
+    public SubnetService(Supplier<Optional<SubnetNode>> subnet, Supplier<Optional<CommandTransactions>> transactions,
+            PeerWallet wallet) {
         this.subnet = Objects.requireNonNull(subnet, "subnet");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.wallet = Objects.requireNonNull(wallet, "wallet");
     }
 
@@ -75,5 +85,13 @@ public final class SubnetService implements Subnet {
         } catch (SubnetException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public TxResult tx(String command, boolean simulate) throws TxException {
+        Objects.requireNonNull(command, "command");
+        CommandTransactions runner = transactions.get()
+                .orElseThrow(() -> new TxException("Transactions are not available yet: the subnet is still opening."));
+        return runner.run(command, simulate);
     }
 }

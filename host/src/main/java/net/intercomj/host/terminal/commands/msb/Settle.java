@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.intercomj.api.command.CommandException;
+import net.intercomj.host.msb.CommandTransactions;
 import net.intercomj.host.msb.MsbNode;
 import net.intercomj.host.msb.MsbSource;
 import net.intercomj.host.msb.ops.SettlementOp;
@@ -15,7 +16,7 @@ import net.intercomj.host.msb.state.SettlementRejected;
 final class Settle {
 
     /** How long a command waits for a validator's answer and for confirmation. */
-    static final Duration DEADLINE = Duration.ofSeconds(30);
+    static final Duration DEADLINE = CommandTransactions.DEADLINE;
 
     private Settle() {}
 
