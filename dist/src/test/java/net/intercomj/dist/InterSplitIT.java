@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,5 +93,118 @@ class InterSplitIT {
                 assertThat(c.stdout()).anyMatch(line -> line.endsWith(" | alice paid 30.00 | split=alice,bob | note=dinner"));
             }
         }
+    }
+
+    /**
+     * The seed README's quick demo on two peers, as written (our launcher in place of
+     * {@code pear run}): A creates the subnet pinning the InterSplit contract, B joins it; both
+     * are in {@code trip-nyc}. Then persist on A (a confirmed transaction), export, and a restart
+     * of A with its local file gone and B stopped: only the subnet can bring the room back.
+     */
+    @Test
+    @Timeout(300)
+    void theQuickDemoOnTwoPeersPersistedAndRestoredAfterARestart() throws Exception {
+        int port = FreePorts.udp();
+        String dht = "127.0.0.1:" + port;
+        // Non-entry channels need an owner's welcome by default, in the original too (its own proof
+        // scripts started peers this way): the demo room is an open one.
+        String[] common = {"--dht-bootstrap", dht, "--lan-discovery", "0", "--subnet-channel", "intersplit-demo",
+                "--sidechannels", "trip-nyc", "--sidechannel-welcome-required", "0"};
+        String[] balance = {"[expense:trip-nyc] entries=2 total=40.00", "- balances:", "  alice: +10.00",
+                "  bob: -10.00", "- settlements:", "  bob -> alice: 10.00"};
+        try (PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(port))) {
+            dhtNode.awaitStdoutStartingWith("DHT node ", PeerProcess.STARTUP);
+            try (PeerProcess a = PeerProcess.start(work, concat(common, "--peer-store-name", "demoA", "--app", "intersplit"))) {
+                String subnet = a.awaitStdoutStartingWith(BOOTSTRAP, PeerProcess.STARTUP).substring(BOOTSTRAP.length());
+                try (PeerProcess b = PeerProcess.start(work, concat(common, "--peer-store-name", "demoB",
+                        "--subnet-bootstrap", subnet))) {
+                    a.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
+                    b.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
+                    a.awaitStdoutStartingWith("Subnet deployed on the embedded MSB: ", PeerProcess.STARTUP);
+                    for (PeerProcess peer : List.of(a, b)) {
+                        await().atMost(PeerProcess.REPLY).pollInterval(Duration.ofMillis(500)).until(() -> {
+                            peer.type("/expense_list --channel trip-nyc");
+                            return peer.stdout().contains("[expense:trip-nyc] no expenses yet.");
+                        });
+                    }
+                    // Sends before the peers meet on trip-nyc reach nobody: wait until they have.
+                    a.awaitStderrCount("Connected to ", 1, PeerProcess.REPLY);
+
+                    a.type("/expense_add --channel \"trip-nyc\" --payer \"alice\" --amount \"30\" --split \"alice,bob\" --note \"dinner\"");
+                    a.awaitStdoutLine("[expense:trip-nyc] added 30.00 by alice split=alice,bob", PeerProcess.REPLY);
+                    for (PeerProcess peer : List.of(a, b)) {
+                        awaitBalance(peer, "  bob -> alice: 15.00");
+                        assertThat(peer.stdout()).containsSubsequence("[expense:trip-nyc] entries=1 total=30.00",
+                                "- balances:", "  alice: +15.00", "  bob: -15.00", "- settlements:", "  bob -> alice: 15.00");
+                    }
+                    b.type("/expense_add --channel \"trip-nyc\" --payer \"bob\" --amount \"10\" --split \"alice,bob\" --note \"snacks\"");
+                    b.awaitStdoutLine("[expense:trip-nyc] added 10.00 by bob split=alice,bob", PeerProcess.REPLY);
+                    for (PeerProcess peer : List.of(a, b)) {
+                        awaitBalance(peer, "  bob -> alice: 10.00");
+                        assertThat(peer.stdout()).containsSubsequence(balance);
+                    }
+
+                    // B joined the subnet but is not a writer: it cannot persist.
+                    b.type("/expense_persist --channel \"trip-nyc\"");
+                    b.awaitStdoutLine("Command failed: Peer is not writable; cannot persist contract state.", PeerProcess.REPLY);
+
+                    a.type("/expense_persist --channel \"trip-nyc\"");
+                    String persisted = a.awaitStdoutStartingWith("[expense:trip-nyc] persisted. tx=", PeerProcess.REPLY);
+                    String tx = persisted.substring("[expense:trip-nyc] persisted. tx=".length());
+                    assertThat(tx).matches("[0-9a-f]{64}");
+                    a.awaitStdoutStartingWith("MSB TX confirmed: " + tx, SETTLE);
+
+                    a.type("/expense_export --channel \"trip-nyc\" --format text");
+                    a.awaitStdoutLine("- bob -> alice: 10.00", PeerProcess.REPLY);
+                    assertThat(a.stdout()).containsSubsequence("InterSplit Settlement Export", "channel: trip-nyc",
+                            "events: 2", "total: 40.00", "balances:", "- alice: +10.00", "- bob: -10.00", "settlements:",
+                            "- bob -> alice: 10.00");
+                    // The subnet replicates the snapshot to B too.
+                    b.type("/expense_restore --channel trip-nyc --confirmed 0");
+                    b.awaitStdoutLine("[expense:trip-nyc] restored added=0 total=2 source=view replace=0", SETTLE);
+                    b.type("/exit");
+                    assertThat(b.awaitExit(PeerProcess.REPLY)).isZero();
+                }
+                a.type("/exit");
+                assertThat(a.awaitExit(PeerProcess.REPLY)).isZero();
+            }
+            Path file = work.resolve("stores/demoA/plugins/intersplit/" + "expense-split.snapshots.json");
+            assertThat(file).exists();
+            Files.delete(file);
+
+            try (PeerProcess a = PeerProcess.start(work, concat(common, "--peer-store-name", "demoA", "--app", "intersplit"))) {
+                a.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
+                await().atMost(PeerProcess.REPLY).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    a.type("/expense_list --channel trip-nyc");
+                    return a.stdout().contains("[expense:trip-nyc] no expenses yet.");
+                });
+                await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    a.type("/expense_restore --channel trip-nyc");
+                    return a.stdout().contains("[expense:trip-nyc] restored added=2 total=2 source=signed replace=0");
+                });
+                a.type("/expense_balance --channel trip-nyc");
+                a.awaitStdoutLine("  bob -> alice: 10.00", PeerProcess.REPLY);
+                assertThat(a.stdout()).containsSubsequence(balance);
+                a.type("/exit");
+                assertThat(a.awaitExit(PeerProcess.REPLY)).isZero();
+            }
+        }
+    }
+
+    private static final String BOOTSTRAP = "Peer subnet bootstrap: ";
+    /** How long a confirmation may take (the MSB's, then the subnet's). */
+    private static final Duration SETTLE = Duration.ofSeconds(90);
+
+    private static void awaitBalance(PeerProcess peer, String line) {
+        await().atMost(PeerProcess.REPLY).pollInterval(Duration.ofMillis(500)).until(() -> {
+            peer.type("/expense_balance --channel trip-nyc");
+            return peer.stdout().contains(line);
+        });
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 }

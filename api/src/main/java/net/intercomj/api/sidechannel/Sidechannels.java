@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import net.intercomj.api.network.Registration;
 
 /**
@@ -88,4 +89,17 @@ public interface Sidechannels {
      * @return stops the calls
      */
     Registration subscribe(Consumer<SidechannelMessage> listener);
+
+    /**
+     * Like {@link #subscribe}, for an app that owns some messages: {@code handler} returns true
+     * for a message that was its own (handled or refused), and the plane then does not print it
+     * as {@code [sidechannel:<ch>] <from>: <message>} on the console (the original's
+     * {@code handled} rule). Bridge clients still receive it. Planes that print nothing may keep
+     * this default.
+     *
+     * @return stops the calls
+     */
+    default Registration handle(Predicate<SidechannelMessage> handler) {
+        return subscribe(handler::test);
+    }
 }

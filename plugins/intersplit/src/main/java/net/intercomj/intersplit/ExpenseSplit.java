@@ -100,13 +100,17 @@ public final class ExpenseSplit implements AutoCloseable {
         this.messageBudget = messageBudget;
     }
 
-    /** Starts listening to the sidechannels and asks the joined channels for their history. */
+    /**
+     * Starts listening to the sidechannels (InterSplit's own messages are then not printed on the
+     * console, as in the original) and asks the joined channels for their history.
+     */
     public void start() {
-        subscription = sidechannels.subscribe(message -> {
+        subscription = sidechannels.handle(message -> {
             try {
-                handle(message);
+                return handle(message);
             } catch (RuntimeException e) {
                 LOG.warn("ExpenseSplit message handler error: {}", e.toString());
+                return false;
             }
         });
         syncJoinedChannels();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import net.intercomj.api.network.Registration;
 import net.intercomj.api.plugin.PeerConsole;
 import net.intercomj.api.sidechannel.SidechannelMessage;
@@ -13,13 +14,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where delivered messages go: every subscriber (the SC-Bridge, apps), and the console as
- * {@code [sidechannel:<ch>] <from>: <message>} unless the bridge is on or the peer is quiet.
+ * {@code [sidechannel:<ch>] <from>: <message>} unless the bridge is on, the peer is quiet, or an
+ * app's handler said the message was its own.
  */
 final class Deliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
     private final List<Consumer<SidechannelMessage>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Predicate<SidechannelMessage>> handlers = new CopyOnWriteArrayList<>();
     private final PeerConsole console;
     private final boolean printing;
 
@@ -31,6 +34,12 @@ final class Deliveries {
     Registration subscribe(Consumer<SidechannelMessage> listener) {
         subscribers.add(listener);
         return () -> subscribers.remove(listener);
+    }
+
+    /** Adds an app's handler: a message it says is its own is not printed. */
+    Registration handle(Predicate<SidechannelMessage> handler) {
+        handlers.add(handler);
+        return () -> handlers.remove(handler);
     }
 
     void deliver(String channel, Envelope envelope) {
@@ -45,7 +54,15 @@ final class Deliveries {
                 LOG.warn("A sidechannel subscriber failed: {}", e.toString());
             }
         }
-        if (printing) {
+        boolean handled = false;
+        for (Predicate<SidechannelMessage> handler : handlers) {
+            try {
+                handled |= handler.test(delivered);
+            } catch (RuntimeException e) {
+                LOG.warn("A sidechannel handler failed: {}", e.toString());
+            }
+        }
+        if (printing && !handled) {
             JsonNode message = envelope.message();
             String text = message.isTextual() ? message.asText() : message.toString();
             console.println("[sidechannel:" + channel + "] " + envelope.from() + ": " + text);

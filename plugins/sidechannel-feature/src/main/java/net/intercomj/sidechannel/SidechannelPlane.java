@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.LongSupplier;
 import net.intercomj.api.network.LinkListener;
 import net.intercomj.api.network.Network;
@@ -351,6 +352,11 @@ final class SidechannelPlane implements Sidechannels {
     @Override
     public Registration subscribe(Consumer<SidechannelMessage> listener) {
         return deliveries.subscribe(listener);
+    }
+
+    @Override
+    public Registration handle(Predicate<SidechannelMessage> handler) {
+        return deliveries.handle(handler);
     }
 
     // ---- channels and ports

@@ -310,6 +310,23 @@ class SidechannelFixesTest {
                 .allMatch(p -> p.sidechannels().connectionCount() >= peers.length - 1));
     }
 
+    @Test
+    void aMessageAnAppHandledIsNotPrintedButStillReachesSubscribers() throws Exception {
+        // The original's rule (spec upstream-apps §2.2): a message the expense app handled is not printed.
+        TestPeer receiver = peer(config().build());
+        receiver.sidechannels().handle(message -> message.messageJson().contains("app-owned"));
+        RawPeer raw = rawPeer();
+        Port port = raw.open(ENTRY, receiver);
+
+        port.trySend(Envelopes.signed(raw.wallet, ENTRY, text("app-owned"), 12, Optional.empty()));
+        port.trySend(Envelopes.signed(raw.wallet, ENTRY, text("chat"), 12, Optional.empty()));
+
+        awaitLine(receiver, "[sidechannel:" + ENTRY + "] " + raw.key() + ": chat");
+        await().atMost(WAIT).until(() -> receiver.receivedOn(ENTRY).size() == 2);
+        assertThat(receiver.receivedOn(ENTRY)).containsExactly("\"app-owned\"", "\"chat\"");
+        assertThat(receiver.console).noneMatch(line -> line.contains("app-owned"));
+    }
+
     private static void awaitLine(TestPeer peer, String line) {
         await().atMost(WAIT).until(() -> peer.console.contains(line));
     }
