@@ -17,6 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.contract.ContractApp;
+import net.intercomj.api.contract.ContractDefinition;
+import net.intercomj.api.contract.TxCommand;
+import net.intercomj.api.subnet.TxException;
+import net.intercomj.api.subnet.TxResult;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
 import net.intercomj.host.apps.services.NetworkService;
@@ -61,13 +65,28 @@ class SettlementNodeTest {
     private static final String V1 = "11".repeat(32);
     private static final BigInteger GENESIS = Amounts.parse("10");
 
-    /** {@code set} stores a number under {@code app/demo/<key>}. */
-    private static final ContractApp DEMO = contract -> contract.addSchema("set", Json.object()
-            .put("value", Json.object().put("$$type", "object").put("key", "string").put("n", "number").build())
-            .build(), call -> {
-                JsonObject value = call.value().asObject();
-                call.put("app/demo/" + value.string("key"), value.get("n").orElseThrow());
-            });
+    /** {@code set} stores a number under {@code app/demo/<key>}; the command {@code set <key> <n>} maps to it. */
+    private static final ContractApp DEMO = new ContractApp() {
+        @Override
+        public void define(ContractDefinition contract) {
+            contract.addSchema("set", Json.object()
+                    .put("value", Json.object().put("$$type", "object").put("key", "string").put("n", "number").build())
+                    .build(), call -> {
+                        JsonObject value = call.value().asObject();
+                        call.put("app/demo/" + value.string("key"), value.get("n").orElseThrow());
+                    });
+        }
+
+        @Override
+        public Optional<TxCommand> mapTxCommand(String command) {
+            String[] words = command.trim().split(" ");
+            if (words.length != 3 || !words[0].equals("set")) {
+                return Optional.empty();
+            }
+            Json n = words[2].matches("-?[0-9]+") ? Json.of(Long.parseLong(words[2])) : Json.of(words[2]);
+            return Optional.of(new TxCommand("set", Json.object().put("key", words[1]).put("n", n).build()));
+        }
+    };
 
     @TempDir
     Path folder;
@@ -84,13 +103,14 @@ class SettlementNodeTest {
         final SubnetNode node;
         final TxRelay relay;
         final Transactions transactions;
+        final ContractApps apps;
 
         Peer() throws Exception {
             network = PeerNetwork.start(wallet, new PeerNetwork.Settings(List.of(dht.localAddress()), 0, List.of(),
                     SwarmConfig.defaults(LOOPBACK)));
             WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve("writer.key"));
             Bytes32 subnet = Bytes32.of(writerKey.publicKey());
-            ContractApps apps = new ContractApps();
+            apps = new ContractApps();
             apps.add("demo", V1, DEMO);
             settlement = PeerSettlement.open(new PeerSettlement.Settings(Optional.empty(), Optional.empty(), GENESIS),
                     folder.resolve("msb"), wallet, new NetworkService(network), log::add);
@@ -191,6 +211,27 @@ class SettlementNodeTest {
         assertThat(msb.confirmed().balance(msb.validatorAddress())).contains(Amounts.parse("0.0375"));
         assertThat(msb.confirmed().burned()).isEqualTo(Amounts.parse("0.0225"));
         assertThat(msb.confirmed().supply()).isEqualTo(GENESIS);
+    }
+
+    @Test
+    void aCommandRunsAsTxRunsIt() throws Exception {
+        Peer peer = firstStart();
+        CommandTransactions runner = new CommandTransactions(peer.node, peer.settlement::requireNode,
+                peer.settlement.payer(), peer.apps, peer.transactions);
+        assertThatThrownBy(() -> runner.run("nope", false)).isInstanceOf(TxException.class)
+                .hasMessage("demo::tx(): command not found.");
+        // The schema wants a number: the simulation shows the contract's refusal, nothing is paid.
+        assertThatThrownBy(() -> runner.run("set s three", true)).isInstanceOf(TxException.class);
+        assertThat(runner.run("set s 3", true)).isEqualTo(new TxResult.Simulated("set"));
+        assertThat(peer.node.unconfirmed().get("app/demo/s")).isEmpty();
+        assertThat(peer.msb().confirmed().balance(wallet.address())).contains(GENESIS.subtract(Amounts.FEE));
+
+        TxResult paid = runner.run("set s 3", false);
+        assertThat(paid).isInstanceOf(TxResult.Broadcast.class);
+        String tx = ((TxResult.Broadcast) paid).tx();
+        await().atMost(DEADLINE).until(() -> peer.confirmed("app/demo/s").isPresent());
+        assertThat(peer.confirmed("app/demo/s")).contains("3");
+        assertThat(peer.confirmed(ViewKeys.transactionIndex(tx))).contains("0");
     }
 
     @Test
