@@ -27,7 +27,7 @@ class InterSplitIT {
     void theQuickDemoAndARestart() throws Exception {
         try (PeerProcess peer = PeerProcess.start(work, "split")) {
             peer.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
-            // The plugin checks for the sidechannel service every second.
+            // "Sidechannel: ready" may come before the plugin's commands are registered.
             await().atMost(PeerProcess.REPLY).pollInterval(Duration.ofMillis(500)).until(() -> {
                 peer.type("/expense_list --channel trip-nyc");
                 return peer.stdout().contains("[expense:trip-nyc] no expenses yet.");
@@ -159,9 +159,11 @@ class InterSplitIT {
                     assertThat(a.stdout()).containsSubsequence("InterSplit Settlement Export", "channel: trip-nyc",
                             "events: 2", "total: 40.00", "balances:", "- alice: +10.00", "- bob: -10.00", "settlements:",
                             "- bob -> alice: 10.00");
-                    // The subnet replicates the snapshot to B too.
-                    b.type("/expense_restore --channel trip-nyc --confirmed 0");
-                    b.awaitStdoutLine("[expense:trip-nyc] restored added=0 total=2 source=view replace=0", SETTLE);
+                    // The subnet replicates the snapshot to B too (until then, B restores from its file).
+                    await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        b.type("/expense_restore --channel trip-nyc --confirmed 0");
+                        return b.stdout().contains("[expense:trip-nyc] restored added=0 total=2 source=view replace=0");
+                    });
                     b.type("/exit");
                     assertThat(b.awaitExit(PeerProcess.REPLY)).isZero();
                 }

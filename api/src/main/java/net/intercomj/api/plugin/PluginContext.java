@@ -2,8 +2,10 @@ package net.intercomj.api.plugin;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
+import net.intercomj.api.network.Registration;
 
 /**
  * What the host gives a plugin: services by interface, a place to offer its own, terminal
@@ -25,6 +27,16 @@ public interface PluginContext {
 
     /** The service registered for {@code type}, by the host or by a plugin started earlier. */
     <T> Optional<T> service(Class<T> type);
+
+    /**
+     * Runs {@code action} with the service registered for {@code type} as soon as there is one:
+     * right away if it is there, else when a plugin offers it. The host starts the jars of its
+     * plugins folder one after another in file name order, so a plugin cannot count on another
+     * one having started before it; this is how it waits. {@code action} runs once, on the thread
+     * that offered the service, so keep it short. Closing the registration, or this plugin
+     * stopping, cancels the wait.
+     */
+    <T> Registration whenService(Class<T> type, Consumer<? super T> action);
 
     /**
      * Offers {@code service} to the host and to other plugins.

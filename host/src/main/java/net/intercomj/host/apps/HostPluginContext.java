@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
+import net.intercomj.api.network.Registration;
 import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.api.plugin.Scheduler;
 import net.intercomj.host.contract.ContractApps;
@@ -29,6 +31,7 @@ final class HostPluginContext implements PluginContext {
     private final Path dataFolder;
     private final List<TerminalCommand> addedCommands = new ArrayList<>();
     private final List<Map.Entry<Class<?>, Object>> providedServices = new ArrayList<>();
+    private final List<Registration> waits = new ArrayList<>();
     private PluginBridge bridgeView;
     private final ContractApps contractApps;
     private final Supplier<String> versionHash;
@@ -71,6 +74,21 @@ final class HostPluginContext implements PluginContext {
             bridgeView = new PluginBridge(bridge);
         }
         return bridgeView;
+    }
+
+    @Override
+    public <T> Registration whenService(Class<T> type, Consumer<? super T> action) {
+        Optional<T> now = service(type);
+        if (now.isPresent() || type == Scheduler.class || type == Bridge.class) {
+            // The scheduler is always there; the bridge is there from the start or never.
+            now.ifPresent(action);
+            return () -> { };
+        }
+        Registration wait = services.whenProvided(type, action);
+        synchronized (this) {
+            waits.add(wait);
+        }
+        return wait;
     }
 
     @Override
@@ -118,6 +136,8 @@ final class HostPluginContext implements PluginContext {
      */
     synchronized void withdrawAll(boolean keepContractApp) {
         scheduler.cancelAll();
+        waits.forEach(Registration::close);
+        waits.clear();
         addedCommands.forEach(commands::unregister);
         addedCommands.clear();
         providedServices.forEach(entry -> services.withdraw(entry.getKey(), entry.getValue()));

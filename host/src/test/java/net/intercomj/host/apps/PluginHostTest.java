@@ -114,6 +114,44 @@ class PluginHostTest {
         bridge.handle("hello_type", call -> BridgeReply.failure("mine now")).close();
     }
 
+    /** A plugin that waits for the {@link Greeter} another plugin offers, and records its greeting. */
+    private static final class Waiting implements IntercomPlugin {
+        final List<String> greetings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void start(PluginContext pluginContext) {
+            pluginContext.whenService(Greeter.class, greeter -> greetings.add(greeter.greet()));
+        }
+
+        @Override
+        public void stop() {}
+    }
+
+    @Test
+    void aPluginStartedFirstGetsTheServiceOfOneStartedLater() throws Exception {
+        PluginHost host = host();
+        Waiting waiting = new Waiting();
+        host.start("waiting", waiting);
+        assertThat(waiting.greetings).isEmpty();
+        host.start("everything", new Everything(false));
+        assertThat(waiting.greetings).containsExactly("hi");
+        // Started after the service was there: right away.
+        Waiting late = new Waiting();
+        host.start("late", late);
+        assertThat(late.greetings).containsExactly("hi");
+        host.close();
+    }
+
+    @Test
+    void aStoppedPluginStopsWaiting() throws Exception {
+        PluginHost host = host();
+        Waiting waiting = new Waiting();
+        host.start("waiting", waiting);
+        host.close();
+        services.provide(Greeter.class, () -> "too late");
+        assertThat(waiting.greetings).isEmpty();
+    }
+
     @Test
     void aPluginThatFailsToStartLeavesNothingBehind() {
         PluginHost host = host();

@@ -23,11 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code META-INF/services/net.intercomj.api.plugin.IntercomPlugin}).
  *
  * <p>Needs the {@link Sidechannels} service (the sidechannel plugin's), the {@link Wallet} and the
- * {@link SignatureVerifier}; while one is missing it adds nothing. The host starts the jars of
- * its plugins folder in file name order, so in the distribution this plugin starts before the
- * sidechannel plugin: it then checks every {@link #WAIT_PERIOD} (with its {@link Scheduler})
- * until the services are there, and wires itself then (without a scheduler it logs a warning and
- * stays idle). Loads the rooms from {@code <data folder>/expense-split.snapshots.json} ({@link Rooms}),
+ * {@link SignatureVerifier}. In the distribution this plugin starts before the sidechannel
+ * plugin, so it waits for the sidechannel service ({@link PluginContext#whenService}) and wires
+ * itself once it is offered. Loads the rooms from {@code <data folder>/expense-split.snapshots.json} ({@link Rooms}),
  * listens to the sidechannels and asks joined channels for their history ({@link ExpenseSplit}),
  * checks every {@link #JOIN_CHECK} for newly joined channels to ask, and adds the terminal
  * commands {@code /expense_add}, {@code /expense_list}, {@code /expense_balance},
@@ -43,12 +41,8 @@ public final class InterSplitPlugin implements IntercomPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterSplitPlugin.class);
 
-    /** How often a plugin started before the sidechannel plugin looks for its service again. */
-    public static final Duration WAIT_PERIOD = Duration.ofSeconds(1);
-
     private final List<Registration> registrations = new ArrayList<>();
     private PluginContext context;
-    private Registration waiting;
     private ExpenseSplit app;
 
     @Override
@@ -57,41 +51,25 @@ public final class InterSplitPlugin implements IntercomPlugin {
         // Now, not once wired: the host applies the subnet's log right after the plugins start,
         // and a subnet that pins this app needs its contract then.
         context.addContractApp(new RoomContract());
-        if (wire()) {
-            return;
-        }
-        Optional<Scheduler> scheduler = context.service(Scheduler.class);
-        if (scheduler.isEmpty()) {
-            LOG.warn("InterSplit needs the sidechannel plane, a wallet and a signature verifier; not started");
-            return;
-        }
-        // The host starts the jars of its plugins folder in file name order, so the sidechannel
-        // plugin (intercom-sidechannel.jar) starts after this one (intercom-intersplit.jar).
-        LOG.info("InterSplit: waiting for the sidechannel plane");
-        waiting = scheduler.get().every(WAIT_PERIOD, this::retry);
+        // The host starts the jars of its plugins folder in file name order, so in the
+        // distribution the sidechannel plugin (intercom-sidechannel.jar) starts after this one.
+        registrations.add(context.whenService(Sidechannels.class, this::wire));
     }
 
-    private synchronized void retry() {
-        if (waiting != null && wire()) {
-            waiting.close();
-            waiting = null;
-        }
-    }
-
-    /** Wires the app when every service it needs is there; false (nothing added) otherwise. */
-    private boolean wire() {
-        Optional<Sidechannels> sidechannels = context.service(Sidechannels.class);
+    /** Wires the app once the sidechannel plane is there; without a wallet and a verifier, adds nothing. */
+    private synchronized void wire(Sidechannels sidechannels) {
         Optional<Wallet> wallet = context.service(Wallet.class);
         Optional<SignatureVerifier> verifier = context.service(SignatureVerifier.class);
-        if (sidechannels.isEmpty() || wallet.isEmpty() || verifier.isEmpty()) {
-            return false;
+        if (wallet.isEmpty() || verifier.isEmpty()) {
+            LOG.warn("InterSplit needs a wallet and a signature verifier; not started");
+            return;
         }
         Clock clock = context.service(Clock.class).orElse(Clock.systemUTC());
         int maxBytes = context.service(SidechannelConfig.class).map(SidechannelConfig::maxBytes).orElse(1_000_000);
         Rooms rooms = new Rooms(context.dataFolder().resolve(Rooms.FILE_NAME), clock);
         int loaded = rooms.load();
         LOG.info("InterSplit: {} events in {} rooms loaded from {}", loaded, rooms.channels().size(), rooms.file());
-        app = new ExpenseSplit(rooms, sidechannels.get(), wallet.get(), verifier.get(), clock, Math.max(4096, maxBytes / 2));
+        app = new ExpenseSplit(rooms, sidechannels, wallet.get(), verifier.get(), clock, Math.max(4096, maxBytes / 2));
         app.start();
         context.service(Scheduler.class).ifPresent(scheduler ->
                 registrations.add(scheduler.every(JOIN_CHECK, app::syncJoinedChannels)));
@@ -118,15 +96,10 @@ public final class InterSplitPlugin implements IntercomPlugin {
                 registrations.add(bridge.handle("expense_restore", new ExpenseRestoreHandler(store)));
             });
         });
-        return true;
     }
 
     @Override
     public synchronized void stop() {
-        if (waiting != null) {
-            waiting.close();
-            waiting = null;
-        }
         for (Registration registration : registrations) {
             registration.close();
         }

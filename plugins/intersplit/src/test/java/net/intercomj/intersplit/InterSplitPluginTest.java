@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.bridge.BridgeMessageHandler;
 import net.intercomj.api.command.TerminalCommand;
@@ -32,6 +33,16 @@ class InterSplitPluginTest {
     private final List<TerminalCommand> commands = new ArrayList<>();
     private final List<ContractApp> contractApps = new ArrayList<>();
     private final Map<String, BridgeMessageHandler> bridgeTypes = new LinkedHashMap<>();
+    private final Map<Class<?>, List<Runnable>> waits = new HashMap<>();
+
+    /** Offers a service as a plugin starting later would: the waits for it run. */
+    private <T> void offer(Class<T> type, T service) {
+        services.put(type, service);
+        List<Runnable> due = waits.remove(type);
+        if (due != null) {
+            due.forEach(Runnable::run);
+        }
+    }
 
     private final PluginContext context = new PluginContext() {
         @Override
@@ -45,8 +56,19 @@ class InterSplitPluginTest {
         }
 
         @Override
+        public <T> Registration whenService(Class<T> type, Consumer<? super T> action) {
+            if (services.containsKey(type)) {
+                action.accept(type.cast(services.get(type)));
+                return () -> { };
+            }
+            Runnable wait = () -> action.accept(type.cast(services.get(type)));
+            waits.computeIfAbsent(type, key -> new ArrayList<>()).add(wait);
+            return () -> waits.getOrDefault(type, new ArrayList<>()).remove(wait);
+        }
+
+        @Override
         public <T> void provide(Class<T> type, T service) {
-            services.put(type, service);
+            offer(type, service);
         }
 
         @Override
@@ -91,37 +113,28 @@ class InterSplitPluginTest {
 
     @Test
     void startedBeforeTheSidechannelPluginItWaitsForItsService() {
-        List<Runnable> tasks = new ArrayList<>();
-        services.put(net.intercomj.api.plugin.Scheduler.class, new net.intercomj.api.plugin.Scheduler() {
-            @Override
-            public Registration every(java.time.Duration period, Runnable task) {
-                tasks.add(task);
-                return () -> tasks.remove(task);
-            }
-
-            @Override
-            public Registration after(java.time.Duration delay, Runnable task) {
-                throw new UnsupportedOperationException();
-            }
-        });
         TestWallet wallet = new TestWallet();
         services.put(Wallet.class, wallet);
         services.put(SignatureVerifier.class, TestWallet.VERIFIER);
         InterSplitPlugin plugin = new InterSplitPlugin();
         plugin.start(context);
         assertThat(commands).isEmpty();
-        assertThat(tasks).hasSize(1);
-        tasks.get(0).run();
-        assertThat(commands).isEmpty();
+        assertThat(contractApps).hasSize(1);
+        assertThat(waits).containsOnlyKeys(Sidechannels.class);
 
-        services.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
-        tasks.get(0).run();
-        assertThat(commands).hasSize(5);
-        // The wait ended; the join check runs from now on.
-        assertThat(tasks).hasSize(1);
-        tasks.get(0).run();
+        offer(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
+        assertThat(commands).extracting(TerminalCommand::name).contains("/expense_add", "/expense_export");
         plugin.stop();
-        assertThat(tasks).isEmpty();
+    }
+
+    @Test
+    void stoppedBeforeTheSidechannelPluginCameItStopsWaiting() {
+        services.put(Wallet.class, new TestWallet());
+        services.put(SignatureVerifier.class, TestWallet.VERIFIER);
+        InterSplitPlugin plugin = new InterSplitPlugin();
+        plugin.start(context);
+        plugin.stop();
+        assertThat(waits.get(Sidechannels.class)).isEmpty();
     }
 
     @Test
@@ -130,8 +143,8 @@ class InterSplitPluginTest {
         services.put(Wallet.class, wallet);
         services.put(SignatureVerifier.class, TestWallet.VERIFIER);
         services.put(Clock.class, new MutableClock(1_795_382_579_129L));
-        services.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
         services.put(Bridge.class, bridge);
+        services.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
         services.put(Subnet.class, new ContractSubnet(new RoomContract(), new ContractSubnet.State(), wallet.publicKeyHex()));
         InterSplitPlugin plugin = new InterSplitPlugin();
         plugin.start(context);

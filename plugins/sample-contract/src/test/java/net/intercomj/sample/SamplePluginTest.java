@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.intercomj.api.json.Json;
-import net.intercomj.api.subnet.Subnet;
-import net.intercomj.api.subnet.TxException;
-import net.intercomj.api.subnet.TxResult;
+import java.util.function.Consumer;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.TerminalCommand;
 import net.intercomj.api.contract.ContractApp;
+import net.intercomj.api.json.Json;
+import net.intercomj.api.network.Registration;
 import net.intercomj.api.plugin.PluginContext;
+import net.intercomj.api.subnet.Subnet;
+import net.intercomj.api.subnet.TxException;
+import net.intercomj.api.subnet.TxResult;
 import org.junit.jupiter.api.Test;
 
 /** What the plugin offers the host: the contract app and {@code /sample_info}. */
@@ -41,6 +43,11 @@ class SamplePluginTest {
         @Override
         public <T> Optional<T> service(Class<T> type) {
             return type == Subnet.class ? subnet.map(type::cast) : Optional.empty();
+        }
+
+        @Override
+        public <T> Registration whenService(Class<T> type, Consumer<? super T> action) {
+            throw new AssertionError("the sample plugin waits for no service");
         }
 
         @Override
