@@ -36,4 +36,19 @@ public interface Bridge {
      * @throws IllegalArgumentException if {@code eventJson} is not a JSON object with a string {@code type}
      */
     void pushToChannel(String channel, String eventJson);
+
+    /**
+     * Adds the field {@code name} with the JSON value {@code valueJson} to the {@code hello} that
+     * every client connecting from now on receives, after the bridge's own fields. It lets a plugin
+     * announce what it offers before the client authenticates (e.g. FocusRoom's
+     * {@code focusBridgeActions}). Closing the registration removes the field; the plugin's fields
+     * are removed when it stops.
+     *
+     * @param name      the field's name, e.g. {@code focusBridgeActions}
+     * @param valueJson any JSON value, e.g. {@code ["focus_start","focus_join"]}
+     * @throws IllegalArgumentException if {@code name} is empty or one of the bridge's own
+     *     {@code hello} fields, or {@code valueJson} is not JSON
+     * @throws IllegalStateException if another plugin already added {@code name}
+     */
+    Registration helloField(String name, String valueJson);
 }

@@ -6,7 +6,7 @@ import net.intercomj.api.bridge.Bridge;
 import net.intercomj.api.bridge.BridgeMessageHandler;
 import net.intercomj.api.network.Registration;
 
-/** The SC-Bridge as one plugin sees it: the types the plugin added go away when it stops. */
+/** The SC-Bridge as one plugin sees it: the types and hello fields the plugin added go away when it stops. */
 final class PluginBridge implements Bridge {
 
     private final Bridge bridge;
@@ -19,6 +19,18 @@ final class PluginBridge implements Bridge {
     @Override
     public synchronized Registration handle(String type, BridgeMessageHandler handler) {
         Registration registration = bridge.handle(type, handler);
+        added.add(registration);
+        return () -> {
+            registration.close();
+            synchronized (this) {
+                added.remove(registration);
+            }
+        };
+    }
+
+    @Override
+    public synchronized Registration helloField(String name, String valueJson) {
+        Registration registration = bridge.helloField(name, valueJson);
         added.add(registration);
         return () -> {
             registration.close();

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.xnio.Buffers;
 import org.xnio.Pooled;
 
@@ -33,9 +34,12 @@ final class BridgeServer implements AutoCloseable {
         this.server = server;
     }
 
-    static BridgeServer start(BridgeSettings settings, Hello hello, BridgeDispatcher dispatcher, BridgeClients clients,
-            HttpHandler webApps) {
-        ObjectNode helloFrame = hello.toJson();
+    /**
+     * @param helloFrame the {@code hello} for a new client, asked per connection because plugins
+     *     may add fields to it while the bridge runs
+     */
+    static BridgeServer start(BridgeSettings settings, Hello hello, Supplier<ObjectNode> helloFrame,
+            BridgeDispatcher dispatcher, BridgeClients clients, HttpHandler webApps) {
         BridgeFilter defaultFilter = BridgeFilter.parse(hello.defaultFilter());
         int maxMessage = settings.limits().maxMessageBytes();
         HttpHandler upgradeRequired = exchange -> {
@@ -54,7 +58,7 @@ final class BridgeServer implements AutoCloseable {
                     session.close(BridgeSession.POLICY_VIOLATION, AUTH_TIMED_OUT);
                 }
             }, settings.limits().authTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            session.send(helloFrame.deepCopy());
+            session.send(helloFrame.get());
             channel.getReceiveSetter().set(new AbstractReceiveListener() {
                 @Override
                 protected long getMaxTextBufferSize() {

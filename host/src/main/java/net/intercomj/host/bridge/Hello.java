@@ -20,6 +20,10 @@ public record Hello(String peer, String address, String entryChannel, String def
         Objects.requireNonNull(defaultFilter, "defaultFilter");
     }
 
+    /** The fields this record writes; plugins cannot add fields of these names. */
+    static final java.util.Set<String> FIELDS = java.util.Set.of("type", "peer", "address", "entryChannel", "filter",
+            "requiresAuth");
+
     ObjectNode toJson() {
         ObjectNode hello = JsonNodeFactory.instance.objectNode();
         hello.put("type", "hello");

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import net.intercomj.api.bridge.Bridge;
@@ -36,6 +39,8 @@ public final class ScBridge implements Bridge, AutoCloseable {
     private final BridgeClients clients;
     private volatile BridgeServer server;
     private volatile WebApps webApps = WebApps.none();
+    // Fields plugins added to hello, in the order added; guarded by itself.
+    private final Map<String, JsonNode> helloFields = new LinkedHashMap<>();
 
     /** @param builtIns the bridge's own message types */
     public ScBridge(BridgeSettings settings, Hello hello, Collection<BridgeHandler> builtIns) {
@@ -57,7 +62,7 @@ public final class ScBridge implements Bridge, AutoCloseable {
         }
         webApps = apps;
         // Routed through this bridge, so replaceWebApps takes effect for the next request.
-        server = BridgeServer.start(settings, hello, dispatcher, clients, exchange -> webApps.handleRequest(exchange));
+        server = BridgeServer.start(settings, hello, this::helloFrame, dispatcher, clients, exchange -> webApps.handleRequest(exchange));
     }
 
     /** Serves {@code apps} from now on (plugins were loaded or unloaded), closing the ones served before. */
@@ -96,6 +101,46 @@ public final class ScBridge implements Bridge, AutoCloseable {
         PluginHandler registered = new PluginHandler(type, handler);
         dispatcher.register(registered);
         return () -> dispatcher.unregister(registered);
+    }
+
+    @Override
+    public Registration helloField(String name, String valueJson) {
+        if (name == null || name.isEmpty() || Hello.FIELDS.contains(name)) {
+            throw new IllegalArgumentException("Invalid hello field \"" + name + "\": empty or one of the bridge's own "
+                    + Hello.FIELDS);
+        }
+        JsonNode value;
+        try {
+            value = JSON.readTree(Objects.requireNonNull(valueJson, "valueJson"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The hello field " + name + " must be JSON: " + e.getOriginalMessage());
+        }
+        if (value == null || value.isMissingNode()) {
+            throw new IllegalArgumentException("The hello field " + name + " must be JSON, not empty text");
+        }
+        synchronized (helloFields) {
+            if (helloFields.containsKey(name)) {
+                throw new IllegalStateException("The hello field " + name + " is already added");
+            }
+            helloFields.put(name, value);
+        }
+        return () -> {
+            synchronized (helloFields) {
+                // Only this registration's value: a later one of the same name stays.
+                if (helloFields.get(name) == value) {
+                    helloFields.remove(name);
+                }
+            }
+        };
+    }
+
+    /** The hello a new client gets: the bridge's own fields, then the plugins'. */
+    private ObjectNode helloFrame() {
+        ObjectNode frame = hello.toJson();
+        synchronized (helloFields) {
+            helloFields.forEach((name, value) -> frame.set(name, value.deepCopy()));
+        }
+        return frame;
     }
 
     @Override

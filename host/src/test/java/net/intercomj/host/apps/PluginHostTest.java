@@ -75,6 +75,7 @@ class PluginHostTest {
             pluginContext.provide(Greeter.class, () -> "hi");
             pluginContext.service(Bridge.class).orElseThrow()
                     .handle("hello_type", call -> BridgeReply.success("hello_reply", "{}"));
+            pluginContext.service(Bridge.class).orElseThrow().helloField("helloActions", "[\"hello_type\"]");
             pluginContext.addContractApp(contract -> contract.addFunction("hello", call -> { }));
             if (failAfterAdding) {
                 throw new IllegalStateException("cannot start");
@@ -93,7 +94,7 @@ class PluginHostTest {
     }
 
     @Test
-    void stoppingAPluginTakesAwayItsCommandsServicesAndBridgeTypes() throws Exception {
+    void stoppingAPluginTakesAwayItsCommandsServicesBridgeTypesAndHelloFields() throws Exception {
         PluginHost host = host();
         host.start("everything", new Everything(false));
         assertThat(commands.find("/hello")).isPresent();
@@ -104,14 +105,16 @@ class PluginHostTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("everything", version));
         assertThatThrownBy(() -> bridge.handle("hello_type", call -> BridgeReply.failure("taken")))
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> bridge.helloField("helloActions", "[]")).isInstanceOf(IllegalStateException.class);
 
         host.close();
 
         assertThat(commands.find("/hello")).isEmpty();
         assertThat(services.get(Greeter.class)).isEmpty();
         assertThat(contractApps.all()).isEmpty();
-        // The type is free again: the plugin's handler is gone.
+        // The type is free again: the plugin's handler is gone; so is its hello field.
         bridge.handle("hello_type", call -> BridgeReply.failure("mine now")).close();
+        bridge.helloField("helloActions", "[]").close();
     }
 
     /** A plugin that waits for the {@link Greeter} another plugin offers, and records its greeting. */

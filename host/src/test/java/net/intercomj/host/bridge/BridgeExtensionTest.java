@@ -191,4 +191,34 @@ class BridgeExtensionTest {
         assertThat(waiting.next().path("id").asInt()).isEqualTo(2);
         assertThat(order).containsExactly("after", "slow", "after");
     }
+
+    @Test
+    void helloFieldsAppearAfterTheBridgesOwnForClientsConnectingLaterUntilClosed() throws Exception {
+        WsClient before = peer.connect();
+        assertThat(before.next().has("focusBridgeActions")).isFalse();
+        Registration field = peer.bridge.helloField("focusBridgeActions", "[\"focus_start\", \"focus_join\"]");
+        assertThat(peer.connect().next().toString()).isEqualTo("{\"type\":\"hello\",\"peer\":\"" + TestBridge.PEER
+                + "\",\"address\":\"trac1example\",\"entryChannel\":\"0000intercom\",\"filter\":\"\","
+                + "\"requiresAuth\":true,\"focusBridgeActions\":[\"focus_start\",\"focus_join\"]}");
+        assertThatThrownBy(() -> peer.bridge.helloField("focusBridgeActions", "[]"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("focusBridgeActions");
+        field.close();
+        assertThat(peer.connect().next().has("focusBridgeActions")).isFalse();
+        Registration again = peer.bridge.helloField("focusBridgeActions", "7");
+        field.close();
+        assertThat(peer.connect().next().path("focusBridgeActions").asInt()).as("an old registration leaves a new field")
+                .isEqualTo(7);
+        again.close();
+    }
+
+    @Test
+    void helloFieldsCannotReplaceTheBridgesOwnOrBeInvalidJson() {
+        for (String own : List.of("type", "peer", "address", "entryChannel", "filter", "requiresAuth", "")) {
+            assertThatThrownBy(() -> peer.bridge.helloField(own, "1")).as(own).isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String bad : List.of("", "not json", "[1,", "{\"a\":1} trailing")) {
+            assertThatThrownBy(() -> peer.bridge.helloField("x", bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("x");
+        }
+    }
 }

@@ -99,6 +99,11 @@ class InterSplitPluginTest {
 
         @Override
         public void pushToChannel(String channel, String eventJson) {}
+
+        @Override
+        public Registration helloField(String name, String valueJson) {
+            return () -> {};
+        }
     };
 
     @Test
