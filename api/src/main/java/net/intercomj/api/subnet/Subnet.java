@@ -42,7 +42,8 @@ public interface Subnet {
      * Runs a contract transaction as {@code /tx --command "<command>" [--sim 1]} does: the
      * subnet's pinned app maps {@code command} ({@code mapTxCommand}), this peer's wallet signs
      * it, and the MSB's checks run on this peer's replica. With {@code simulate}, the contract
-     * then runs on a private copy of the state and nothing is paid. Otherwise the fee is paid and
+     * then runs on a private copy of the state and nothing is paid; the result holds the
+     * contract's refusal, if any. Otherwise the fee is paid and
      * this call returns once a validator accepted the payment; it blocks for up to 30 s, so call
      * it from a thread that may block (a bridge handler or terminal command is one).
      *

@@ -2,8 +2,8 @@ package net.intercomj.api.subnet;
 
 /**
  * A contract transaction that was not run or not paid, with the reason a user should read: the
- * peer cannot append, the pinned app does not know the command, the contract refused it in the
- * simulation, the MSB's checks failed ({@code Invalid MSB tx: …}), or no validator answered.
+ * peer cannot append, the pinned app does not know the command, the MSB's checks failed
+ * ({@code Invalid MSB tx: …}), or no validator answered.
  */
 public final class TxException extends Exception {
 

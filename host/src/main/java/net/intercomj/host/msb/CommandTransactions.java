@@ -77,8 +77,7 @@ public final class CommandTransactions {
             throw new TxException("Invalid MSB tx: " + e.getMessage());
         }
         if (simulate) {
-            simulate(dispatch, ipk);
-            return new TxResult.Simulated(dispatch.path("type").asText());
+            return new TxResult.Simulated(dispatch.path("type").asText(), simulate(dispatch, ipk));
         }
         pay(node, op, dispatch);
         return new TxResult.Broadcast(op.tx());
@@ -100,20 +99,20 @@ public final class CommandTransactions {
                 .toJson());
     }
 
-    /** Runs the contract on a private copy; its error, as the original printed it, is the exception's message. */
-    private void simulate(JsonNode dispatch, String ipk) throws TxException {
+    /** Runs the contract on a private copy: its refusal as the original printed it, or empty. */
+    private Optional<String> simulate(JsonNode dispatch, String ipk) throws TxException {
         TxOutcome outcome;
         try {
             outcome = transactions.simulate(dispatch, ipk);
         } catch (ApplyPaused e) {
             throw new TxException(e.getMessage());
         }
-        switch (outcome) {
-            case TxOutcome.NotIndexed notIndexed -> throw new TxException(notIndexed.reason());
-            case TxOutcome.Indexed indexed when indexed.failed() -> throw new TxException(
+        return switch (outcome) {
+            case TxOutcome.NotIndexed notIndexed -> Optional.of(notIndexed.reason());
+            case TxOutcome.Indexed indexed when indexed.failed() -> Optional.of(
                     indexed.error().isTextual() ? indexed.error().textValue() : indexed.error().toString());
-            case TxOutcome.Indexed indexed -> { }
-        }
+            case TxOutcome.Indexed indexed -> Optional.empty();
+        };
     }
 
     private void pay(MsbNode node, TxSettlement op, JsonNode dispatch) throws TxException {

@@ -221,8 +221,9 @@ class SettlementNodeTest {
         assertThatThrownBy(() -> runner.run("nope", false)).isInstanceOf(TxException.class)
                 .hasMessage("demo::tx(): command not found.");
         // The schema wants a number: the simulation shows the contract's refusal, nothing is paid.
-        assertThatThrownBy(() -> runner.run("set s three", true)).isInstanceOf(TxException.class);
-        assertThat(runner.run("set s 3", true)).isEqualTo(new TxResult.Simulated("set"));
+        assertThat(runner.run("set s three", true)).isEqualTo(new TxResult.Simulated("set",
+                Optional.of("Invalid schema. The 'value.n' field must be a number.")));
+        assertThat(runner.run("set s 3", true)).isEqualTo(new TxResult.Simulated("set", Optional.empty()));
         assertThat(peer.node.unconfirmed().get("app/demo/s")).isEmpty();
         assertThat(peer.msb().confirmed().balance(wallet.address())).contains(GENESIS.subtract(Amounts.FEE));
 

@@ -53,7 +53,8 @@ final class RoomPersistence {
 
     /**
      * Writes the room's snapshot to the subnet (or, with {@code simulate}, only runs the contract
-     * on a private copy). Blocks until a validator accepted the payment, up to 30 s.
+     * on a private copy). The contract is simulated first, so a snapshot it would refuse is not
+     * paid for. Blocks until a validator accepted the payment, up to 30 s.
      *
      * @throws IllegalArgumentException {@code Persist failed: <reason>}; nothing was paid
      */
@@ -63,19 +64,24 @@ final class RoomPersistence {
         Room held = app.rooms().find(room).filter(found -> !found.isBlank()).orElseThrow(() ->
                 new IllegalArgumentException("Persist failed: room \"" + room + "\" holds no expenses and no clear."));
         JsonObject snapshot = held.snapshot();
-        TxResult result;
+        String command = RoomContract.upsertCommand(room, snapshot);
+        int events = snapshot.array("events").size();
         try {
-            result = subnet.tx(RoomContract.upsertCommand(room, snapshot), simulate);
-        } catch (TxException e) {
-            throw new IllegalArgumentException("Persist failed: " + e.getMessage());
-        } catch (IllegalStateException e) {
+            // Simulated first, also before paying: a refusal of the contract (not a member of the
+            // room, say) would otherwise be paid for and recorded as a failed transaction.
+            if (subnet.tx(command, true) instanceof TxResult.Simulated simulated && simulated.error().isPresent()) {
+                throw new IllegalArgumentException("Persist failed: " + simulated.error().get());
+            }
+            if (simulate) {
+                return new Persisted(room, true, Optional.empty(), events);
+            }
+            return switch (subnet.tx(command, false)) {
+                case TxResult.Broadcast broadcast -> new Persisted(room, false, Optional.of(broadcast.tx()), events);
+                case TxResult.Simulated simulated -> throw new IllegalStateException("a paid transaction was simulated");
+            };
+        } catch (TxException | IllegalStateException e) {
             throw new IllegalArgumentException("Persist failed: " + e.getMessage());
         }
-        int events = snapshot.array("events").size();
-        return switch (result) {
-            case TxResult.Simulated simulated -> new Persisted(room, true, Optional.empty(), events);
-            case TxResult.Broadcast broadcast -> new Persisted(room, false, Optional.of(broadcast.tx()), events);
-        };
     }
 
     /**

@@ -22,7 +22,8 @@ import net.intercomj.api.subnet.TxResult;
 /**
  * A {@link Subnet} for tests that runs a contract app's functions as the host does for a paid
  * transaction: {@code mapTxCommand}, then the function over the state, its writes kept only when
- * it succeeds. The unconfirmed view takes every write; {@link #confirm} makes it the confirmed one.
+ * it succeeds (a paid transaction the contract refuses is still paid: recorded in
+ * {@link State#failures}). The unconfirmed view takes every write; {@link #confirm} makes it the confirmed one.
  * Schemas are not checked (the host does that). One instance per peer ({@code address} signs).
  */
 final class ContractSubnet implements Subnet {
@@ -32,6 +33,8 @@ final class ContractSubnet implements Subnet {
         final Map<String, Json> unconfirmed = new ConcurrentHashMap<>();
         final Map<String, Json> confirmed = new ConcurrentHashMap<>();
         final List<String> commands = new CopyOnWriteArrayList<>();
+        /** The contract's refusals of paid transactions. */
+        final List<String> failures = new CopyOnWriteArrayList<>();
         int txs;
 
         void confirm() {
@@ -109,10 +112,16 @@ final class ContractSubnet implements Subnet {
         try {
             functions.get(mapped.type()).run(call);
         } catch (ContractFailure e) {
-            throw new TxException(e.getMessage());
+            if (simulate) {
+                return new TxResult.Simulated(mapped.type(), Optional.of(e.getMessage()));
+            }
+            // As on a peer: the fee is paid, the contract's failure is recorded, nothing is written.
+            state.failures.add(e.getMessage());
+            state.txs++;
+            return new TxResult.Broadcast(String.format("%064x", state.txs));
         }
         if (simulate) {
-            return new TxResult.Simulated(mapped.type());
+            return new TxResult.Simulated(mapped.type(), Optional.empty());
         }
         state.unconfirmed.putAll(call.writes);
         state.txs++;

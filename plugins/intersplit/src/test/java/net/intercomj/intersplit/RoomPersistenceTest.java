@@ -131,8 +131,11 @@ class RoomPersistenceTest {
         clock.advance(1000);
         b.app.add("trip-nyc", "bob", "10", List.of("alice", "bob"), "snacks");
         hub.pump();
+        int paid = state.txs;
         assertThatThrownBy(() -> persistB.persist("trip-nyc", false)).hasMessageStartingWith(
                 "Persist failed: Only members of room \"trip-nyc\" may overwrite its snapshot: " + b.key());
+        // The simulation caught it: nothing was paid.
+        assertThat(state.txs).isEqualTo(paid);
         assertThat(stored("trip-nyc").string("updatedBy")).isEqualTo(a.key());
         // Once A stored a snapshot holding B's expense, B is a member.
         persistA.persist("trip-nyc", false);

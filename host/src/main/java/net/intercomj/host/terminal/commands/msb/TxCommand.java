@@ -57,8 +57,9 @@ public final class TxCommand implements TerminalCommand {
             throw new CommandException(e.getMessage());
         }
         out.println(switch (result) {
-            case TxResult.Simulated simulated -> "Simulation OK: " + simulated.type()
-                    + " runs without error. Nothing was paid or appended.";
+            // A refusal is the simulation's result, printed as the original printed it.
+            case TxResult.Simulated simulated -> simulated.error().orElse("Simulation OK: " + simulated.type()
+                    + " runs without error. Nothing was paid or appended.");
             case TxResult.Broadcast broadcast -> "MSB TX broadcasted: " + broadcast.tx();
         });
     }
