@@ -63,6 +63,18 @@ public sealed interface Json permits JsonObject, JsonArray, JsonString, JsonNumb
      */
     String toJson();
 
+    /**
+     * This value as JavaScript's {@code JSON.stringify(value, null, 2)} writes it: one member per
+     * line, indented two spaces per level, {@code ": "} after a key, {@code {}} and {@code []} for
+     * empty containers. For people reading it (exports, terminal output); {@link #toJson()} is the
+     * form to send and store.
+     */
+    default String toPrettyJson() {
+        StringBuilder out = new StringBuilder();
+        JsonWriter.writePretty(out, this, "");
+        return out.toString();
+    }
+
     /** A JSON string. */
     static JsonString of(String value) {
         return new JsonString(value);

@@ -39,4 +39,44 @@ final class JsonWriter {
             case JsonNull nul -> out.append("null");
         }
     }
+
+    private static final String STEP = "  ";
+
+    /**
+     * {@code JSON.stringify(value, null, 2)}: a line per member, indented two spaces per level,
+     * {@code ": "} after a key, empty containers as {@code {}} and {@code []}.
+     */
+    static void writePretty(StringBuilder out, Json value, String indent) {
+        switch (value) {
+            case JsonObject object when !object.fields().isEmpty() -> {
+                String inner = indent + STEP;
+                out.append("{\n");
+                boolean first = true;
+                for (Map.Entry<String, Json> field : object.fields().entrySet()) {
+                    if (!first) {
+                        out.append(",\n");
+                    }
+                    first = false;
+                    out.append(inner);
+                    JsonString.appendQuoted(out, field.getKey());
+                    out.append(": ");
+                    writePretty(out, field.getValue(), inner);
+                }
+                out.append('\n').append(indent).append('}');
+            }
+            case JsonArray array when !array.isEmpty() -> {
+                String inner = indent + STEP;
+                out.append("[\n");
+                for (int i = 0; i < array.size(); i++) {
+                    if (i > 0) {
+                        out.append(",\n");
+                    }
+                    out.append(inner);
+                    writePretty(out, array.get(i), inner);
+                }
+                out.append('\n').append(indent).append(']');
+            }
+            default -> write(out, value);
+        }
+    }
 }

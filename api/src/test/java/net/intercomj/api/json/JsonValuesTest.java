@@ -226,6 +226,28 @@ class JsonValuesTest {
         assertThatThrownBy(() -> Json.of((String) null)).isInstanceOf(NullPointerException.class);
     }
 
+    @Test
+    void prettyJsonIsJsonStringifyWithTwoSpaces() {
+        // node -e 'console.log(JSON.stringify({a:1,"q\"":[true,null,{}],e:[],o:{s:"x\ny",n:-0.5}},null,2))'
+        Json value = Json.parse("{\"a\":1,\"q\\\"\":[true,null,{}],\"e\":[],\"o\":{\"s\":\"x\\ny\",\"n\":-0.5}}");
+        assertThat(value.toPrettyJson()).isEqualTo(String.join("\n",
+                "{",
+                "  \"a\": 1,",
+                "  \"q\\\"\": [",
+                "    true,",
+                "    null,",
+                "    {}",
+                "  ],",
+                "  \"e\": [],",
+                "  \"o\": {",
+                "    \"s\": \"x\\ny\",",
+                "    \"n\": -0.5",
+                "  }",
+                "}"));
+        assertThat(Json.of("plain").toPrettyJson()).isEqualTo("\"plain\"");
+        assertThat(Json.parse(value.toPrettyJson())).isEqualTo(value);
+    }
+
     private static void assertTypeError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
         assertThatThrownBy(call).isInstanceOf(JsonTypeException.class).hasMessage(message);
     }

@@ -40,7 +40,7 @@ abstract class FocusCommand implements TerminalCommand {
     }
 
     static void print(CommandOutput out, Json value) {
-        out.printValue(value.toJson(), PrettyJson.stringify(value));
+        out.printValue(value.toJson(), value.toPrettyJson());
     }
 
     static void print(CommandOutput out, List<? extends Json> values) {

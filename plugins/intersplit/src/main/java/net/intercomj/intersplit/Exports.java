@@ -80,7 +80,7 @@ public final class Exports {
      * "receives"} when {@code cents >= 0} (zero included), else {@code "owes"}.
      */
     public static String json(Summary summary, Instant generatedAt) {
-        return PrettyJson.stringify(document(summary, generatedAt));
+        return document(summary, generatedAt).toPrettyJson();
     }
 
     /** The json export's document, before it is written as indented text. */
