@@ -8,6 +8,8 @@ import net.intercomj.api.bridge.BridgeMessageHandler;
 import net.intercomj.api.bridge.BridgeReply;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
+import net.intercomj.testkit.FakeSidechannels;
+import net.intercomj.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

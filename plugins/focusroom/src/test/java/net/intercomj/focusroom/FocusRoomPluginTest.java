@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import net.intercomj.api.bridge.Bridge;
-import net.intercomj.api.bridge.BridgeMessageHandler;
 import net.intercomj.api.command.TerminalCommand;
-import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.network.Registration;
-import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.api.sidechannel.Sidechannels;
 import net.intercomj.api.wallet.SignatureVerifier;
 import net.intercomj.api.wallet.Wallet;
+import net.intercomj.testkit.FakeSidechannels;
+import net.intercomj.testkit.MutableClock;
+import net.intercomj.testkit.TestBridge;
+import net.intercomj.testkit.TestPluginContext;
+import net.intercomj.testkit.TestWallet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,102 +27,29 @@ class FocusRoomPluginTest {
     @TempDir
     Path dir;
 
-    private final Map<Class<?>, Object> services = new HashMap<>();
-    private final List<TerminalCommand> commands = new ArrayList<>();
-    private final Map<String, BridgeMessageHandler> bridgeTypes = new LinkedHashMap<>();
-    private final Map<String, String> helloFields = new LinkedHashMap<>();
-    private final List<String> pushed = new ArrayList<>();
-    private final Map<Class<?>, List<Runnable>> waits = new HashMap<>();
+    private TestPluginContext context;
+    private final TestBridge bridge = new TestBridge();
 
-    /** Offers a service as a plugin starting later would: the waits for it run. */
-    private <T> void offer(Class<T> type, T service) {
-        services.put(type, service);
-        List<Runnable> due = waits.remove(type);
-        if (due != null) {
-            due.forEach(Runnable::run);
-        }
+    @BeforeEach
+    void context() {
+        context = new TestPluginContext("focusroom", dir);
     }
-
-    private final PluginContext context = new PluginContext() {
-        @Override
-        public String pluginId() {
-            return "focusroom";
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.ofNullable(type.cast(services.get(type)));
-        }
-
-        @Override
-        public <T> Registration whenService(Class<T> type, Consumer<? super T> action) {
-            if (services.containsKey(type)) {
-                action.accept(type.cast(services.get(type)));
-                return () -> { };
-            }
-            Runnable wait = () -> action.accept(type.cast(services.get(type)));
-            waits.computeIfAbsent(type, key -> new ArrayList<>()).add(wait);
-            return () -> waits.getOrDefault(type, new ArrayList<>()).remove(wait);
-        }
-
-        @Override
-        public <T> void provide(Class<T> type, T service) {
-            offer(type, service);
-        }
-
-        @Override
-        public void addCommand(TerminalCommand command) {
-            commands.add(command);
-        }
-
-        @Override
-        public void addContractApp(ContractApp app) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Path dataFolder() {
-            return dir;
-        }
-    };
-
-    private final Bridge bridge = new Bridge() {
-        @Override
-        public Registration handle(String type, BridgeMessageHandler handler) {
-            bridgeTypes.put(type, handler);
-            return () -> bridgeTypes.remove(type);
-        }
-
-        @Override
-        public void pushToAll(String eventJson) {
-            pushed.add(eventJson);
-        }
-
-        @Override
-        public void pushToChannel(String channel, String eventJson) {}
-
-        @Override
-        public Registration helloField(String name, String valueJson) {
-            helloFields.put(name, valueJson);
-            return () -> helloFields.remove(name);
-        }
-    };
 
     @Test
     void withoutSidechannelsItAddsNothing() {
-        services.put(Wallet.class, new TestWallet());
-        services.put(SignatureVerifier.class, TestWallet.VERIFIER);
-        services.put(Bridge.class, bridge);
+        context.put(Wallet.class, new TestWallet());
+        context.put(SignatureVerifier.class, TestWallet.VERIFIER);
+        context.put(Bridge.class, bridge);
         new FocusRoomPlugin().start(context);
-        assertThat(commands).isEmpty();
-        assertThat(bridgeTypes).isEmpty();
-        assertThat(helloFields).isEmpty();
+        assertThat(context.commands).isEmpty();
+        assertThat(bridge.types).isEmpty();
+        assertThat(bridge.helloFields).isEmpty();
     }
 
     @Test
     void startedBeforeTheSidechannelPluginItWaitsForItsServiceThenTicks() {
         List<Runnable> tasks = new ArrayList<>();
-        services.put(net.intercomj.api.plugin.Scheduler.class, new net.intercomj.api.plugin.Scheduler() {
+        context.put(net.intercomj.api.plugin.Scheduler.class, new net.intercomj.api.plugin.Scheduler() {
             @Override
             public Registration every(java.time.Duration period, Runnable task) {
                 tasks.add(task);
@@ -137,16 +62,16 @@ class FocusRoomPluginTest {
             }
         });
         TestWallet wallet = new TestWallet();
-        services.put(Wallet.class, wallet);
-        services.put(SignatureVerifier.class, TestWallet.VERIFIER);
+        context.put(Wallet.class, wallet);
+        context.put(SignatureVerifier.class, TestWallet.VERIFIER);
         FocusRoomPlugin plugin = new FocusRoomPlugin();
         plugin.start(context);
-        assertThat(commands).isEmpty();
+        assertThat(context.commands).isEmpty();
         assertThat(tasks).isEmpty();
-        assertThat(waits).containsOnlyKeys(Sidechannels.class);
+        assertThat(context.waits).containsOnlyKeys(Sidechannels.class);
 
-        offer(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
-        assertThat(commands).hasSize(9);
+        context.offer(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
+        assertThat(context.commands).hasSize(9);
         // Wired: the expiry clock and the join check run from now on.
         assertThat(tasks).hasSize(2);
         tasks.forEach(Runnable::run);
@@ -157,27 +82,27 @@ class FocusRoomPluginTest {
     @Test
     void addsTheCommandsBridgeTypesHelloFieldAndPushesAndUsesItsDataFolder() throws Exception {
         TestWallet wallet = new TestWallet();
-        services.put(Wallet.class, wallet);
-        services.put(SignatureVerifier.class, TestWallet.VERIFIER);
-        services.put(Clock.class, new MutableClock(1_795_382_579_129L));
-        services.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
-        services.put(Bridge.class, bridge);
+        context.put(Wallet.class, wallet);
+        context.put(SignatureVerifier.class, TestWallet.VERIFIER);
+        context.put(Clock.class, new MutableClock(1_795_382_579_129L));
+        context.put(Sidechannels.class, new FakeSidechannels(new FakeSidechannels.Hub(), wallet.publicKeyHex()));
+        context.put(Bridge.class, bridge);
         FocusRoomPlugin plugin = new FocusRoomPlugin();
         plugin.start(context);
-        assertThat(commands).extracting(TerminalCommand::name).containsExactly("/focus_start", "/focus_join",
+        assertThat(context.commands).extracting(TerminalCommand::name).containsExactly("/focus_start", "/focus_join",
                 "/focus_checkin", "/focus_end", "/focus_extend", "/focus_status", "/focus_rooms", "/focus_streaks",
                 "/focus_history");
-        assertThat(bridgeTypes.keySet()).containsExactly("focus_start", "focus_join", "focus_checkin", "focus_end",
+        assertThat(bridge.types.keySet()).containsExactly("focus_start", "focus_join", "focus_checkin", "focus_end",
                 "focus_extend", "focus_status", "focus_rooms", "focus_streaks");
-        assertThat(helloFields).containsEntry("focusBridgeActions", "[\"focus_start\",\"focus_join\",\"focus_checkin\","
+        assertThat(bridge.helloFields).containsEntry("focusBridgeActions", "[\"focus_start\",\"focus_join\",\"focus_checkin\","
                 + "\"focus_end\",\"focus_extend\",\"focus_status\",\"focus_rooms\",\"focus_streaks\"]");
-        commands.get(0).execute(net.intercomj.api.command.CommandArgs.parse("/focus_start --room r --minutes 1"), line -> {});
-        commands.get(3).execute(net.intercomj.api.command.CommandArgs.parse("/focus_end --room r"), line -> {});
-        assertThat(pushed).hasSize(2).allMatch(p -> p.startsWith("{\"type\":\"focus_event\",\"app\":\"focus_room\""));
-        assertThat(pushed.get(0)).contains("\"source\":\"local\"");
+        context.commands.get(0).execute(net.intercomj.api.command.CommandArgs.parse("/focus_start --room r --minutes 1"), line -> {});
+        context.commands.get(3).execute(net.intercomj.api.command.CommandArgs.parse("/focus_end --room r"), line -> {});
+        assertThat(bridge.pushed).hasSize(2).allMatch(p -> p.startsWith("{\"type\":\"focus_event\",\"app\":\"focus_room\""));
+        assertThat(bridge.pushed.get(0)).contains("\"source\":\"local\"");
         assertThat(dir.resolve(FocusStore.FILE_NAME)).exists();
         plugin.stop();
-        assertThat(bridgeTypes).isEmpty();
-        assertThat(helloFields).isEmpty();
+        assertThat(bridge.types).isEmpty();
+        assertThat(bridge.helloFields).isEmpty();
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
 import net.intercomj.api.json.JsonString;
+import net.intercomj.testkit.FakeSidechannels;
+import net.intercomj.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.intercomj.api.json.JsonObject;
+import net.intercomj.testkit.FakeSidechannels;
+import net.intercomj.testkit.MutableClock;
+import net.intercomj.testkit.TestWallet;
 
 /**
  * One FocusRoom peer for tests: its own wallet, clock (so tests can skew it), fake sidechannels

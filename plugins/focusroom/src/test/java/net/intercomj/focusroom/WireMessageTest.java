@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import net.intercomj.testkit.TestWallet;
 import org.junit.jupiter.api.Test;
 
 /** The sidechannel wire decoder ({@link WireMessage#parse}): round trips, clear refusals, and fuzzing. */

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.command.TerminalCommand;
+import net.intercomj.testkit.FakeSidechannels;
+import net.intercomj.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

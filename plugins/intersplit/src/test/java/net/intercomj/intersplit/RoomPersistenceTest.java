@@ -9,6 +9,8 @@ import java.util.Optional;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonArray;
 import net.intercomj.api.json.JsonObject;
+import net.intercomj.testkit.FakeSidechannels;
+import net.intercomj.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

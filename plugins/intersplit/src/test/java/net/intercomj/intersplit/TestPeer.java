@@ -1,6 +1,9 @@
 package net.intercomj.intersplit;
 
 import java.nio.file.Path;
+import net.intercomj.testkit.FakeSidechannels;
+import net.intercomj.testkit.MutableClock;
+import net.intercomj.testkit.TestWallet;
 
 /** One InterSplit peer for tests: wallet, fake sidechannels, rooms file in {@code folder}, app. */
 final class TestPeer {

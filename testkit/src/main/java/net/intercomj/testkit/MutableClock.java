@@ -1,4 +1,4 @@
-package net.intercomj.intersplit;
+package net.intercomj.testkit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,15 +6,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile long millis;
 
-    MutableClock(long millis) {
+    public MutableClock(long millis) {
         this.millis = millis;
     }
 
-    void advance(long ms) {
+    /** Moves the clock forward by {@code ms} milliseconds. */
+    public void advance(long ms) {
         millis += ms;
     }
 

@@ -1,4 +1,4 @@
-package net.intercomj.intersplit;
+package net.intercomj.testkit;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -19,16 +19,17 @@ import net.intercomj.api.sidechannel.Sidechannels;
  * others send on it, with the sender's key as the verified {@code from}. Delivery is queued and
  * runs on {@link Hub#pump}.
  */
-final class FakeSidechannels implements Sidechannels {
+public final class FakeSidechannels implements Sidechannels {
 
     /** The peers that can hear each other. */
-    static final class Hub {
-        final List<FakeSidechannels> peers = new CopyOnWriteArrayList<>();
-        final Deque<Runnable> queue = new ArrayDeque<>();
-        final List<String> sent = new ArrayList<>();
+    public static final class Hub {
+        private final List<FakeSidechannels> peers = new CopyOnWriteArrayList<>();
+        private final Deque<Runnable> queue = new ArrayDeque<>();
+        /** The JSON of every message sent through the hub, in order. */
+        public final List<String> sent = new ArrayList<>();
 
         /** Delivers queued messages until none is left. */
-        void pump() {
+        public void pump() {
             for (int guard = 0; guard < 10_000; guard++) {
                 Runnable next;
                 synchronized (queue) {
@@ -46,19 +47,20 @@ final class FakeSidechannels implements Sidechannels {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final Hub hub;
-    final String key;
-    final Set<String> joined = new java.util.LinkedHashSet<>(List.of(ENTRY_CHANNEL));
+    private final String key;
+    private final Set<String> joined = new java.util.LinkedHashSet<>(List.of(ENTRY_CHANNEL));
     private final List<Consumer<SidechannelMessage>> listeners = new CopyOnWriteArrayList<>();
-    boolean online = true;
+    /** False: this peer neither sends nor receives (it is offline). */
+    public volatile boolean online = true;
 
-    FakeSidechannels(Hub hub, String key) {
+    public FakeSidechannels(Hub hub, String key) {
         this.hub = hub;
         this.key = key;
         hub.peers.add(this);
     }
 
     /** Delivers {@code messageJson} to this peer's listeners as if {@code from} sent it on {@code channel}. */
-    void deliver(String channel, String from, String messageJson) {
+    public void deliver(String channel, String from, String messageJson) {
         SidechannelMessage message = new SidechannelMessage(channel, "m" + IDS.incrementAndGet(), from, from, "00".repeat(64),
                 Optional.empty(), 3, 0, messageJson);
         listeners.forEach(listener -> listener.accept(message));

@@ -1,4 +1,4 @@
-package net.intercomj.intersplit;
+package net.intercomj.testkit;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -13,11 +13,12 @@ import net.intercomj.api.wallet.SignatureVerifier;
 import net.intercomj.api.wallet.Wallet;
 
 /** A real Ed25519 wallet from the JDK, and a verifier, for tests. */
-final class TestWallet implements Wallet {
+public final class TestWallet implements Wallet {
 
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-    static final SignatureVerifier VERIFIER = (signature, message, publicKey) -> {
+    /** Verifies Ed25519 signatures with the JDK, as the host's verifier does. */
+    public static final SignatureVerifier VERIFIER = (signature, message, publicKey) -> {
         if (signature == null || message == null || publicKey == null || signature.length != 64 || publicKey.length != 32) {
             return false;
         }
@@ -36,7 +37,8 @@ final class TestWallet implements Wallet {
 
     private final KeyPair pair;
 
-    TestWallet() {
+    /** A wallet with a new random key. */
+    public TestWallet() {
         try {
             pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
