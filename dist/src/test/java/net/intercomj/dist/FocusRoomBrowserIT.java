@@ -15,9 +15,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,28 +40,14 @@ class FocusRoomBrowserIT {
     @TempDir
     Path work;
 
-    private static Path chromium() {
-        String configured = System.getProperty("CHROMIUM", System.getenv("CHROMIUM"));
-        Path path = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-        assertThat(Files.isExecutable(path)).as("chromium at " + path + " (install Debian's chromium, or set CHROMIUM)")
-                .isTrue();
-        return path;
-    }
-
-    private static String token() {
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
-    }
-
     @Test
     void theProofFlowTicksEveryChecklistStep() throws Exception {
         int dhtPort = FreePorts.udp();
         String bootstrap = "127.0.0.1:" + dhtPort;
         int hostPort = FreePorts.tcp();
         int joinerPort = FreePorts.tcp();
-        String hostToken = token();
-        String joinerToken = token();
+        String hostToken = BridgeTokens.random();
+        String joinerToken = BridgeTokens.random();
         String room = "browser-proof-" + Long.toString(System.currentTimeMillis(), 36);
         String app = "http://127.0.0.1:" + hostPort + "/apps/focusroom/";
         List<String> pageErrors = new CopyOnWriteArrayList<>();
@@ -79,7 +63,7 @@ class FocusRoomBrowserIT {
                 Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                 Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium()).setHeadless(true))) {
+                        .setExecutablePath(Chromium.path()).setHeadless(true))) {
             try {
                 PlaywrightAssertions.setDefaultAssertionTimeout(PeerProcess.REPLY.toMillis());
                 dhtNode.awaitStdoutStartingWith("DHT node ", PeerProcess.STARTUP);

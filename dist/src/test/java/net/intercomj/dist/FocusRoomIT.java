@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -105,20 +103,14 @@ class FocusRoomIT {
         }
     }
 
-    private static String token() {
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
-    }
-
     @Test
     void theLiveProofSequenceATimerExpiryAndALateJoiner() throws Exception {
         int dhtPort = FreePorts.udp();
         String bootstrap = "127.0.0.1:" + dhtPort;
         int hostPort = FreePorts.tcp();
         int joinerPort = FreePorts.tcp();
-        String hostToken = token();
-        String joinerToken = token();
+        String hostToken = BridgeTokens.random();
+        String joinerToken = BridgeTokens.random();
         HttpClient http = HttpClient.newHttpClient();
         String run = Long.toString(System.currentTimeMillis(), 36);
         try (PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(dhtPort));

@@ -16,13 +16,10 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -88,21 +85,6 @@ class InterSplitBrowserIT {
     private Page tabB;
     private boolean tutorialPassed;
 
-    /** Debian's chromium, or the one named by the {@code CHROMIUM} system property or environment variable. */
-    private static Path chromium() {
-        String configured = System.getProperty("CHROMIUM", System.getenv("CHROMIUM"));
-        Path path = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-        assertThat(Files.isExecutable(path)).as("chromium at " + path + " (install Debian's chromium, or set CHROMIUM)")
-                .isTrue();
-        return path;
-    }
-
-    private static String token() {
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
-    }
-
     private interface Step {
         void run() throws Exception;
     }
@@ -133,8 +115,8 @@ class InterSplitBrowserIT {
         String dht = "127.0.0.1:" + dhtPort;
         bridgeA = FreePorts.tcp();
         bridgeB = FreePorts.tcp();
-        tokenA = token();
-        tokenB = token();
+        tokenA = BridgeTokens.random();
+        tokenB = BridgeTokens.random();
         try {
             PeerProcess dhtNode = PeerProcess.start(work, "dht-node", "--port", String.valueOf(dhtPort));
             peers.add(dhtNode);
@@ -169,7 +151,7 @@ class InterSplitBrowserIT {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium()).setHeadless(true));
+                .setExecutablePath(Chromium.path()).setHeadless(true));
         PlaywrightAssertions.setDefaultAssertionTimeout(PeerProcess.REPLY.toMillis());
         BrowserContext context = browser.newContext();
         tabA = context.newPage();

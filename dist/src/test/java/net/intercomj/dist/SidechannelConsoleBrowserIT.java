@@ -10,12 +10,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,15 +33,6 @@ class SidechannelConsoleBrowserIT {
 
     @TempDir
     Path work;
-
-    /** Debian's chromium, or the one named by the {@code CHROMIUM} system property or environment variable. */
-    private static Path chromium() {
-        String configured = System.getProperty("CHROMIUM", System.getenv("CHROMIUM"));
-        Path path = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-        assertThat(Files.isExecutable(path)).as("chromium at " + path + " (install Debian's chromium, or set CHROMIUM)")
-                .isTrue();
-        return path;
-    }
 
     private interface Step {
         void run() throws Exception;
@@ -74,9 +62,7 @@ class SidechannelConsoleBrowserIT {
         int dhtPort = FreePorts.udp();
         String bootstrap = "127.0.0.1:" + dhtPort;
         int bridgePort = FreePorts.tcp();
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
+        String token = BridgeTokens.random();
         String base = "http://127.0.0.1:" + bridgePort;
         String app = base + "/apps/sidechannel/";
         List<String> pageErrors = new CopyOnWriteArrayList<>();
@@ -90,7 +76,7 @@ class SidechannelConsoleBrowserIT {
                 Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                 Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium()).setHeadless(true))) {
+                        .setExecutablePath(Chromium.path()).setHeadless(true))) {
             PlaywrightAssertions.setDefaultAssertionTimeout(PeerProcess.REPLY.toMillis());
             dhtNode.awaitStdoutStartingWith("DHT node ", PeerProcess.STARTUP);
             String keyA = a.awaitStdoutStartingWith(PUBKEY, PeerProcess.STARTUP).substring(PUBKEY.length());
