@@ -2,10 +2,8 @@ package net.intercomj.focusroom;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.intercomj.api.json.Json;
+import net.intercomj.api.plugin.DataFiles;
 import net.intercomj.api.json.JsonArray;
 import net.intercomj.api.json.JsonObject;
 import org.slf4j.Logger;
@@ -178,24 +177,11 @@ final class FocusStore {
 
     /** Rewrites the file atomically; false (logged) when the write failed. */
     boolean save() {
-        String text = toJson().toJson() + "\n";
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DataFiles.writeAtomically(file, toJson().toJson() + "\n");
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("FocusRoom: cannot write {}: {}", file, e.toString());
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException | RuntimeException ignored) {
-                // The temp file may be what failed; the real file is untouched.
-            }
             return false;
         }
     }

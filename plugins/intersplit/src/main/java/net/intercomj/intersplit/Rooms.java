@@ -2,10 +2,8 @@ package net.intercomj.intersplit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import net.intercomj.api.json.Json;
+import net.intercomj.api.plugin.DataFiles;
 import net.intercomj.api.json.JsonArray;
 import net.intercomj.api.json.JsonNull;
 import net.intercomj.api.json.JsonObject;
@@ -175,24 +174,11 @@ public final class Rooms {
     }
 
     private boolean write() {
-        String text = toJson().toJson() + "\n";
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DataFiles.writeAtomically(file, toJson().toJson() + "\n");
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("InterSplit: cannot write {}: {}", file, e.toString());
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException | RuntimeException ignored) {
-                // The temp file may be what failed (a folder in its place); the real file is untouched.
-            }
             return false;
         }
     }
