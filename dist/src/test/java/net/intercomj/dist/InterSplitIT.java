@@ -84,15 +84,26 @@ class InterSplitIT {
                 return b.stdout().contains("  bob -> alice: 15.00");
             });
 
+            // B's sidechannel plugin is reloaded: InterSplit is restarted with it and keeps syncing.
+            b.type("/plugins reload sidechannel");
+            b.awaitStderrCount("Plugin intersplit restarted", 1, PeerProcess.REPLY);
+            a.type("/expense_add --payer bob --amount 10 --split alice,bob --note snacks");
+            a.awaitStdoutLine("[expense:0000intercom] added 10.00 by bob split=alice,bob", PeerProcess.REPLY);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                b.type("/expense_balance");
+                return b.stdout().contains("  bob -> alice: 10.00");
+            });
+
             try (PeerProcess c = PeerProcess.start(work, "c", "--dht-bootstrap", bootstrap, "--lan-discovery", "0")) {
                 c.awaitStdoutLine("Sidechannel: ready", PeerProcess.STARTUP);
                 // The entry's line comes after the header: wait for it, not for the header.
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                     c.type("/expense_list");
                     return c.stdout().stream().anyMatch(
-                            line -> line.endsWith(" | alice paid 30.00 | split=alice,bob | note=dinner"));
+                            line -> line.endsWith(" | bob paid 10.00 | split=alice,bob | note=snacks"));
                 });
-                assertThat(c.stdout()).contains("[expense:0000intercom] entries=1");
+                assertThat(c.stdout()).contains("[expense:0000intercom] entries=2");
+                assertThat(c.stdout()).anyMatch(line -> line.endsWith(" | alice paid 30.00 | split=alice,bob | note=dinner"));
             }
         }
     }

@@ -34,7 +34,9 @@ public interface PluginContext {
      * plugins folder one after another in file name order, so a plugin cannot count on another
      * one having started before it; this is how it waits. {@code action} runs once, on the thread
      * that offered the service, so keep it short. Closing the registration, or this plugin
-     * stopping, cancels the wait.
+     * stopping, cancels the wait. Waiting makes this plugin depend on the one offering the
+     * service: when that one stops (reloaded, replaced, unloaded), the host restarts this plugin,
+     * which then waits for the service again.
      */
     <T> Registration whenService(Class<T> type, Consumer<? super T> action);
 

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.intercomj.api.bridge.Bridge;
@@ -32,6 +34,8 @@ final class HostPluginContext implements PluginContext {
     private final List<TerminalCommand> addedCommands = new ArrayList<>();
     private final List<Map.Entry<Class<?>, Object>> providedServices = new ArrayList<>();
     private final List<Registration> waits = new ArrayList<>();
+    // The service types this plugin waited for: it depends on the plugins that offer them.
+    private final Set<Class<?>> dependencies = new HashSet<>();
     private PluginBridge bridgeView;
     private final ContractApps contractApps;
     private final Supplier<String> versionHash;
@@ -78,6 +82,9 @@ final class HostPluginContext implements PluginContext {
 
     @Override
     public <T> Registration whenService(Class<T> type, Consumer<? super T> action) {
+        synchronized (this) {
+            dependencies.add(type);
+        }
         Optional<T> now = service(type);
         if (now.isPresent() || type == Scheduler.class || type == Bridge.class) {
             // The scheduler is always there; the bridge is there from the start or never.
@@ -122,6 +129,18 @@ final class HostPluginContext implements PluginContext {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dataFolder, e);
         }
+    }
+
+    /** The service types the plugin waited for ({@link #whenService}). */
+    synchronized Set<Class<?>> dependencies() {
+        return Set.copyOf(dependencies);
+    }
+
+    /** The service types the plugin offers now. */
+    synchronized Set<Class<?>> providedTypes() {
+        Set<Class<?>> types = new HashSet<>();
+        providedServices.forEach(entry -> types.add(entry.getKey()));
+        return types;
     }
 
     /** Whether the plugin offered a contract app that is still loaded. */

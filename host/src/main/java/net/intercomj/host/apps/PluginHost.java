@@ -13,12 +13,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -332,6 +334,8 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private void unload(LoadedJar jar) {
+        Set<Class<?>> withdrawn = new HashSet<>();
+        jar.entries().forEach(running -> withdrawn.addAll(running.context().providedTypes()));
         boolean keepsContract = jar.entries().stream().anyMatch(running -> running.context().offeredContractApp());
         stopAll(jar.entries(), keepsContract);
         if (keepsContract) {
@@ -341,6 +345,43 @@ public final class PluginHost implements AutoCloseable {
         }
         loaded.remove(jar.source());
         LOG.info("Plugin {} stopped ({})", jar.id(), jar.source().getFileName());
+        restartDependents(jar.id(), withdrawn);
+    }
+
+    /**
+     * Restarts the plugins that waited for a service of {@code withdrawn}: they hold the stopped
+     * plugin's service, and started again they wait for the next plugin to offer one (a reloaded
+     * jar's, right after). One level only: the restarted plugins' own dependents are left alone.
+     */
+    private void restartDependents(String stopped, Set<Class<?>> withdrawn) {
+        if (withdrawn.isEmpty()) {
+            return;
+        }
+        for (LoadedJar jar : loaded.values()) {
+            restartDependents(stopped, withdrawn, jar.entries(), jar::codeHash);
+        }
+        restartDependents(stopped, withdrawn, classPath, null);
+    }
+
+    private void restartDependents(String stopped, Set<Class<?>> withdrawn, List<Running> entries,
+            Supplier<String> codeHash) {
+        for (int i = 0; i < entries.size(); i++) {
+            Running entry = entries.get(i);
+            if (entry.context().dependencies().stream().noneMatch(withdrawn::contains)) {
+                continue;
+            }
+            stopQuietly(entry, false);
+            Supplier<String> hash = codeHash != null ? codeHash : () -> AppVersion.ofCode(codeOf(entry.plugin().getClass()));
+            try {
+                entries.set(i, start(entry.id(), entry.plugin(), hash));
+                LOG.info("Plugin {} restarted: {}, whose service it uses, stopped", entry.id(), stopped);
+            } catch (PluginException e) {
+                // Left stopped: its context is withdrawn, stopping it again later does no harm.
+                LOG.warn("Plugin {} failed to restart after {} stopped: {}", entry.id(), stopped, e.getMessage());
+                warnings.accept("Plugin " + entry.id() + " failed to restart after " + stopped + " stopped: "
+                        + e.getMessage());
+            }
+        }
     }
 
     private void skip(Path source, String fileHash, String id, String reason) {

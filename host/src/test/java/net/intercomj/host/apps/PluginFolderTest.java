@@ -22,6 +22,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import net.intercomj.api.command.CommandArgs;
 import net.intercomj.api.plugin.IntercomPlugin;
+import net.intercomj.api.plugin.PluginContext;
 import net.intercomj.host.apps.jarplugin.JarTestPlugin;
 import net.intercomj.host.contract.ContractApps;
 import net.intercomj.host.terminal.CommandRegistry;
@@ -178,6 +179,60 @@ class PluginFolderTest {
                 .hasMessage("No running plugin nope (see /plugins).");
         assertThatThrownBy(() -> host.reload("nope")).isInstanceOf(PluginException.class)
                 .hasMessage("No plugin nope in the plugins folder (see /plugins).");
+    }
+
+    /** A plugin that waits for the {@link CharSequence} service a jar offers, and records what it got. */
+    private static final class Dependent implements IntercomPlugin {
+        final List<String> got = new CopyOnWriteArrayList<>();
+        int starts;
+
+        @Override
+        public void start(PluginContext context) {
+            starts++;
+            context.whenService(CharSequence.class, greeting -> got.add(greeting.toString()));
+        }
+
+        @Override
+        public void stop() {}
+    }
+
+    @Test
+    void aPluginUsingAnotherOnesServiceIsRestartedWhenThatOneIsReloaded() throws Exception {
+        write("a.jar", jar("alpha", Map.of("greeting.txt", "version 1", "service.txt", "")));
+        PluginHost host = host();
+        Dependent dependent = new Dependent();
+        host.start("dependent", dependent);
+        host.loadFolder(folder());
+        assertThat(dependent.got).containsExactly("version 1");
+
+        // The jar is replaced: the dependent let go of the old service and got the new one.
+        write("a.jar", jar("alpha", Map.of("greeting.txt", "version 2", "service.txt", "")));
+        host.rescan();
+        assertThat(dependent.got).containsExactly("version 1", "version 2");
+        assertThat(dependent.starts).isEqualTo(2);
+
+        host.reload("alpha");
+        assertThat(dependent.got).containsExactly("version 1", "version 2", "version 2");
+
+        // Unloaded: the dependent waits again, and gets nothing until it comes back.
+        host.unload("alpha");
+        assertThat(dependent.starts).isEqualTo(4);
+        assertThat(dependent.got).hasSize(3);
+        host.reload("alpha");
+        assertThat(dependent.got).hasSize(4);
+    }
+
+    @Test
+    void aPluginThatUsesNoServiceOfTheReloadedOneKeepsRunning() throws Exception {
+        write("a.jar", jar("alpha", Map.of("greeting.txt", "hi", "service.txt", "")));
+        write("b.jar", jar("beta", Map.of("greeting.txt", "beta")));
+        PluginHost host = host();
+        Dependent dependent = new Dependent();
+        host.start("dependent", dependent);
+        host.loadFolder(folder());
+        host.reload("beta");
+        assertThat(dependent.starts).isEqualTo(1);
+        assertThat(dependent.got).containsExactly("hi");
     }
 
     @Test

@@ -12,7 +12,8 @@ import net.intercomj.api.plugin.PluginContext;
 /**
  * A plugin that {@code PluginFolderTest} packs into jars: it adds {@code /hello_<plugin id>},
  * which prints the {@code greeting.txt} of its own jar; it fails to start when the jar holds
- * {@code fail.txt}, and offers a contract app when it holds {@code contract.txt}.
+ * {@code fail.txt}, offers a contract app when it holds {@code contract.txt}, and offers its
+ * greeting as a {@link CharSequence} service when it holds {@code service.txt}.
  */
 public final class JarTestPlugin implements IntercomPlugin {
 
@@ -45,6 +46,9 @@ public final class JarTestPlugin implements IntercomPlugin {
         });
         if (resource("contract.txt") != null) {
             context.addContractApp(contract -> contract.addFunction("greet", call -> { }));
+        }
+        if (resource("service.txt") != null) {
+            context.provide(CharSequence.class, greeting);
         }
     }
 
