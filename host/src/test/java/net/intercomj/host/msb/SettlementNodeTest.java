@@ -23,22 +23,15 @@ import net.intercomj.api.subnet.TxException;
 import net.intercomj.api.subnet.TxResult;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
-import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.contract.ContractApps;
-import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.msb.ops.TxSettlement;
 import net.intercomj.host.msb.state.SettlementRejected;
 import net.intercomj.host.net.Bytes32;
-import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.dht.DhtNode;
-import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.store.WriterKey;
 import net.intercomj.host.subnet.log.LogEntry;
 import net.intercomj.host.subnet.log.WriterLogStore;
-import net.intercomj.host.subnet.StandardOps;
-import net.intercomj.host.subnet.SubnetNode;
-import net.intercomj.host.subnet.SubnetTopics;
 import net.intercomj.host.subnet.op.CanonicalJson;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
@@ -93,52 +86,14 @@ class SettlementNodeTest {
 
     private DhtNode dht;
     private PeerWallet wallet;
-    private Peer peer;
+    private SettlementPeer peer;
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    /** Everything one run of the peer opened, from the same folders every time. */
-    private final class Peer implements AutoCloseable {
-        final PeerNetwork network;
-        final PeerSettlement settlement;
-        final SubnetNode node;
-        final TxRelay relay;
-        final Transactions transactions;
-        final ContractApps apps;
-
-        Peer() throws Exception {
-            network = PeerNetwork.start(wallet, new PeerNetwork.Settings(List.of(dht.localAddress()), 0, List.of(),
-                    SwarmConfig.defaults(LOOPBACK)));
-            WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve("writer.key"));
-            Bytes32 subnet = Bytes32.of(writerKey.publicKey());
-            apps = new ContractApps();
-            apps.add("demo", V1, DEMO);
-            settlement = PeerSettlement.open(new PeerSettlement.Settings(Optional.empty(), Optional.empty(), GENESIS),
-                    folder.resolve("msb"), wallet, new NetworkService(network), log::add);
-            node = SubnetNode.start(new SubnetNode.Config(folder.resolve("subnet"), subnet,
-                    SubnetTopics.of(CHANNEL).toByteArray(), writerKey), new NetworkService(network),
-                    StandardOps.applier(subnet, new PinnedContract(apps), new MsbProofs(settlement::node)), log::add);
-            apps.onChange(node::resume);
-            relay = new TxRelay(PendingTxs.open(pendingFile()), settlement::node, node, log::add);
-            settlement.whenRunning(relay::follow);
-            settlement.attach(node, CHANNEL);
-            transactions = new Transactions(node, apps, relay, writerKey::sign);
-        }
-
-        MsbNode msb() {
-            return settlement.node().orElseThrow();
-        }
-
-        Optional<String> confirmed(String key) {
-            return node.confirmed().get(key);
-        }
-
-        @Override
-        public void close() {
-            relay.close();
-            node.close();
-            settlement.close();
-            network.close();
-        }
+    /** One run of the peer, from the same folder every time. */
+    private SettlementPeer newPeer() throws Exception {
+        ContractApps apps = new ContractApps();
+        apps.add("demo", V1, DEMO);
+        return new SettlementPeer(folder, wallet, dht.localAddress(), CHANNEL, apps, GENESIS, true, log::add);
     }
 
     @BeforeEach
@@ -162,8 +117,8 @@ class SettlementNodeTest {
     }
 
     /** Starts the peer for the first time: pins the contract and waits until its embedded MSB deployed the subnet. */
-    private Peer firstStart() throws Exception {
-        peer = new Peer();
+    private SettlementPeer firstStart() throws Exception {
+        peer = newPeer();
         OpResult pinned = peer.node.append(JsonNodeFactory.instance.objectNode().put("type", UpgradeContractOp.TYPE)
                 .put("key", UpgradeContractOp.key("demo", V1))).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertThat(pinned).isInstanceOf(OpResult.Applied.class);
@@ -171,7 +126,7 @@ class SettlementNodeTest {
         return peer;
     }
 
-    private static void awaitDeployed(Peer peer) {
+    private static void awaitDeployed(SettlementPeer peer) {
         await().atMost(DEADLINE).until(() -> peer.settlement.node()
                 .flatMap(msb -> msb.confirmed().deployment(peer.node.subnet().toHex())).isPresent());
         assertThat(peer.node.confirmed().get(ViewKeys.MSB)).hasValueSatisfying(msb -> assertThat(msb)
@@ -184,7 +139,7 @@ class SettlementNodeTest {
 
     @Test
     void aPaidTransactionRunsTheContractInTheSubnetAndCostsItsFee() throws Exception {
-        Peer peer = firstStart();
+        SettlementPeer peer = firstStart();
         MsbNode msb = peer.msb();
         assertThat(msb.isCreator()).isTrue();
         assertThat(msb.confirmed().deployment(peer.node.subnet().toHex()).orElseThrow().deployer())
@@ -215,7 +170,7 @@ class SettlementNodeTest {
 
     @Test
     void aCommandRunsAsTxRunsIt() throws Exception {
-        Peer peer = firstStart();
+        SettlementPeer peer = firstStart();
         CommandTransactions runner = new CommandTransactions(peer.node, peer.settlement::requireNode,
                 peer.settlement.payer(), peer.apps, peer.transactions);
         assertThatThrownBy(() -> runner.run("nope", false)).isInstanceOf(TxException.class)
@@ -237,7 +192,7 @@ class SettlementNodeTest {
 
     @Test
     void aPaidTransactionIsNeverLostWhenThePeerStopsBeforeSubmittingIt() throws Exception {
-        Peer first = firstStart();
+        SettlementPeer first = firstStart();
         JsonNode dispatch = set("b", 9);
         TxSettlement op = first.settlement.payer().transaction(first.msb(), dispatch, first.node.subnet(),
                 first.node.writerKey());
@@ -249,8 +204,8 @@ class SettlementNodeTest {
         saved.add(new PendingTxs.Pending(op, dispatch));
         assertThat(PendingTxs.open(pendingFile()).all()).hasSize(1);
 
-        peer = new Peer();
-        Peer again = peer;
+        peer = newPeer();
+        SettlementPeer again = peer;
         await().atMost(DEADLINE).until(() -> again.confirmed(ViewKeys.transactionIndex(op.tx())).isPresent());
         assertThat(again.msb().confirmed().record(op.tx())).isPresent();
         assertThat(again.confirmed("app/demo/b")).contains("9");
@@ -267,7 +222,7 @@ class SettlementNodeTest {
 
     @Test
     void aTxOpStoredButNotYetConfirmedAtAStopIsAppliedAfterTheRestart() throws Exception {
-        Peer first = firstStart();
+        SettlementPeer first = firstStart();
         MsbNode msb = first.msb();
         JsonNode dispatch = set("d", 3);
         TxSettlement op = first.settlement.payer().transaction(msb, dispatch, first.node.subnet(), first.node.writerKey());
@@ -288,8 +243,8 @@ class SettlementNodeTest {
                     CanonicalJson.write(txOp), writerKey::sign));
         }
 
-        peer = new Peer();
-        Peer again = peer;
+        peer = newPeer();
+        SettlementPeer again = peer;
         await().atMost(DEADLINE).until(() -> again.confirmed(ViewKeys.transactionIndex(op.tx())).isPresent());
         assertThat(again.confirmed("app/demo/d")).contains("3");
         assertThat(again.node.paused()).isEmpty();
@@ -298,7 +253,7 @@ class SettlementNodeTest {
 
     @Test
     void aViewRebuiltFromTheConfirmedLogAtStartWaitsForTheMsbToProveItsTxOps() throws Exception {
-        Peer first = firstStart();
+        SettlementPeer first = firstStart();
         MsbNode msb = first.msb();
         JsonNode dispatch = set("e", 5);
         TxSettlement op = first.settlement.payer().transaction(msb, dispatch, first.node.subnet(), first.node.writerKey());
@@ -310,8 +265,8 @@ class SettlementNodeTest {
         // behind the confirmed log, and catching up meets the tx op before this peer's MSB runs.
         deleteRecursively(folder.resolve("subnet").resolve("view"));
 
-        peer = new Peer();
-        Peer again = peer;
+        peer = newPeer();
+        SettlementPeer again = peer;
         await().atMost(DEADLINE).until(() -> again.confirmed(ViewKeys.transactionIndex(op.tx())).isPresent());
         assertThat(again.confirmed("app/demo/e")).contains("5");
         assertThat(again.confirmed(ViewKeys.TX_COUNT)).contains("1");
@@ -333,7 +288,7 @@ class SettlementNodeTest {
 
     @Test
     void aRefusedTransactionFailsWithTheReasonAndLeavesNothingPending() throws Exception {
-        Peer peer = firstStart();
+        SettlementPeer peer = firstStart();
         MsbNode msb = peer.msb();
         JsonNode dispatch = set("c", 1);
         PeerWallet unfunded = PeerWallet.generate();

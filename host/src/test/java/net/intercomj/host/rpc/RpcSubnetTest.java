@@ -9,30 +9,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
-import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.contract.ContractApps;
-import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.msb.Amounts;
-import net.intercomj.host.msb.PeerSettlement;
-import net.intercomj.host.msb.PendingTxs;
-import net.intercomj.host.msb.Transactions;
-import net.intercomj.host.msb.TxRelay;
-import net.intercomj.host.net.Bytes32;
-import net.intercomj.host.net.PeerNetwork;
+import net.intercomj.host.msb.SettlementPeer;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.dht.DhtNode;
-import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.rpc.handlers.BuiltInRoutes;
-import net.intercomj.host.store.WriterKey;
-import net.intercomj.host.subnet.StandardOps;
 import net.intercomj.host.subnet.SubnetNode;
-import net.intercomj.host.subnet.SubnetTopics;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.OpSignature;
 import net.intercomj.host.subnet.op.admin.UpgradeContractOp;
@@ -67,32 +55,22 @@ class RpcSubnetTest {
     Path folder;
 
     private DhtNode bootstrap;
-    private PeerNetwork network;
+    private SettlementPeer peer;
     private SubnetNode node;
     private PeerWallet wallet;
     private TestRpc rpc;
-    private PeerSettlement settlement;
-    private TxRelay relay;
 
     @BeforeEach
     void start() throws Exception {
         bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
         wallet = PeerWallet.generate();
-        network = PeerNetwork.start(wallet, new PeerNetwork.Settings(List.of(bootstrap.localAddress()), 0, List.of(),
-                SwarmConfig.defaults(LOOPBACK)));
-        WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve("writer.key"));
-        Bytes32 subnet = Bytes32.of(writerKey.publicKey());
         ContractApps apps = new ContractApps();
         apps.add("demo", V1, DEMO);
-        node = SubnetNode.start(new SubnetNode.Config(folder.resolve("subnet"), subnet,
-                SubnetTopics.of(CHANNEL).toByteArray(), writerKey), new NetworkService(network),
-                StandardOps.applier(subnet, new PinnedContract(apps), net.intercomj.host.subnet.op.contract.AcceptingProofs.ACCEPT), line -> { });
-        // Not attached: this test covers the routes that need no MSB; RpcTransactionTest the others.
-        settlement = PeerSettlement.open(new PeerSettlement.Settings(Optional.empty(), Optional.empty(), Amounts.ONE),
-                folder.resolve("msb"), wallet, new NetworkService(network), line -> { });
-        relay = new TxRelay(PendingTxs.open(folder.resolve("pending.json")), settlement::node, node, line -> { });
-        rpc = TestRpc.start(BuiltInRoutes.all(node, wallet, CHANNEL, apps, settlement,
-                new Transactions(node, apps, relay, writerKey::sign), true));
+        // Without the MSB attached: this test covers the routes that need none; RpcTransactionTest the others.
+        peer = new SettlementPeer(folder, wallet, bootstrap.localAddress(), CHANNEL, apps, Amounts.ONE, false,
+                line -> { });
+        node = peer.node;
+        rpc = TestRpc.start(BuiltInRoutes.all(node, wallet, CHANNEL, apps, peer.settlement, peer.transactions, true));
     }
 
     @AfterEach
@@ -100,17 +78,8 @@ class RpcSubnetTest {
         if (rpc != null) {
             rpc.close();
         }
-        if (relay != null) {
-            relay.close();
-        }
-        if (node != null) {
-            node.close();
-        }
-        if (settlement != null) {
-            settlement.close();
-        }
-        if (network != null) {
-            network.close();
+        if (peer != null) {
+            peer.close();
         }
         if (bootstrap != null) {
             bootstrap.close();

@@ -15,34 +15,23 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.intercomj.api.contract.ContractApp;
 import net.intercomj.api.json.Json;
 import net.intercomj.api.json.JsonObject;
-import net.intercomj.host.apps.services.NetworkService;
 import net.intercomj.host.contract.ContractApps;
-import net.intercomj.host.contract.PinnedContract;
 import net.intercomj.host.msb.Amounts;
 import net.intercomj.host.msb.MsbNode;
-import net.intercomj.host.msb.MsbProofs;
 import net.intercomj.host.msb.Payer;
 import net.intercomj.host.msb.PeerSettlement;
-import net.intercomj.host.msb.PendingTxs;
+import net.intercomj.host.msb.SettlementPeer;
 import net.intercomj.host.msb.Transactions;
-import net.intercomj.host.msb.TxRelay;
 import net.intercomj.host.msb.ops.SettlementHashes;
 import net.intercomj.host.msb.ops.Transfer;
-import net.intercomj.host.net.Bytes32;
-import net.intercomj.host.net.PeerNetwork;
 import net.intercomj.host.net.dht.DhtConfig;
 import net.intercomj.host.net.dht.DhtNode;
-import net.intercomj.host.net.swarm.SwarmConfig;
 import net.intercomj.host.rpc.handlers.BuiltInRoutes;
-import net.intercomj.host.store.WriterKey;
-import net.intercomj.host.subnet.StandardOps;
 import net.intercomj.host.subnet.SubnetNode;
-import net.intercomj.host.subnet.SubnetTopics;
 import net.intercomj.host.subnet.op.CanonicalJson;
 import net.intercomj.host.subnet.op.OpResult;
 import net.intercomj.host.subnet.op.ViewKeys;
@@ -82,40 +71,31 @@ class RpcTransactionTest {
 
     private final SecureRandom random = new SecureRandom();
     private DhtNode bootstrap;
-    private PeerNetwork network;
+    private SettlementPeer peer;
     private SubnetNode node;
     private PeerWallet wallet;
     private ContractApps apps;
     private TestRpc rpc;
     private PeerSettlement settlement;
-    private TxRelay relay;
     private Transactions transactions;
 
     @BeforeEach
     void start() throws Exception {
         bootstrap = DhtNode.start(DhtConfig.of(LOOPBACK, 0, List.of()));
         wallet = PeerWallet.generate();
-        network = PeerNetwork.start(wallet, new PeerNetwork.Settings(List.of(bootstrap.localAddress()), 0, List.of(),
-                SwarmConfig.defaults(LOOPBACK)));
-        WriterKey writerKey = WriterKey.loadOrCreate(folder.resolve("writer.key"));
-        Bytes32 subnet = Bytes32.of(writerKey.publicKey());
         apps = new ContractApps();
         apps.add("demo", V1, DEMO);
-        settlement = PeerSettlement.open(new PeerSettlement.Settings(Optional.empty(), Optional.empty(),
-                Amounts.parse("100")), folder.resolve("msb"), wallet, new NetworkService(network), line -> { });
-        node = SubnetNode.start(new SubnetNode.Config(folder.resolve("subnet"), subnet,
-                SubnetTopics.of(CHANNEL).toByteArray(), writerKey), new NetworkService(network),
-                StandardOps.applier(subnet, new PinnedContract(apps), new MsbProofs(settlement::node)), line -> { });
-        relay = new TxRelay(PendingTxs.open(folder.resolve("pending.json")), settlement::node, node, line -> { });
-        settlement.whenRunning(relay::follow);
-        settlement.attach(node, CHANNEL);
-        transactions = new Transactions(node, apps, relay, writerKey::sign);
+        peer = new SettlementPeer(folder, wallet, bootstrap.localAddress(), CHANNEL, apps, Amounts.parse("100"), true,
+                line -> { });
+        node = peer.node;
+        settlement = peer.settlement;
+        transactions = peer.transactions;
         rpc = TestRpc.start(BuiltInRoutes.all(node, wallet, CHANNEL, apps, settlement, transactions, true));
         OpResult pinned = node.append(JsonNodeFactory.instance.objectNode().put("type", UpgradeContractOp.TYPE)
                 .put("key", UpgradeContractOp.key("demo", V1))).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertThat(pinned).isInstanceOf(OpResult.Applied.class);
         await().atMost(DEADLINE).until(() -> settlement.node()
-                .flatMap(msb -> msb.confirmed().deployment(subnet.toHex())).isPresent());
+                .flatMap(msb -> msb.confirmed().deployment(node.subnet().toHex())).isPresent());
     }
 
     @AfterEach
@@ -123,17 +103,8 @@ class RpcTransactionTest {
         if (rpc != null) {
             rpc.close();
         }
-        if (relay != null) {
-            relay.close();
-        }
-        if (node != null) {
-            node.close();
-        }
-        if (settlement != null) {
-            settlement.close();
-        }
-        if (network != null) {
-            network.close();
+        if (peer != null) {
+            peer.close();
         }
         if (bootstrap != null) {
             bootstrap.close();
@@ -224,7 +195,7 @@ class RpcTransactionTest {
         assertThat(sim.statusCode()).as(sim.body()).isEqualTo(200);
         assertThat(sim.body()).isEqualTo("{\"result\":{\"error\":null}}");
         assertThat(msb().unconfirmed().record(simulated.path("tx").textValue())).isEmpty();
-        assertThat(relay.size()).isZero();
+        assertThat(peer.relay.size()).isZero();
 
         // A command the contract's schema refuses would not be indexed: 422 with the contract's reason.
         HttpResponse<String> refused = post(signed(external,
@@ -268,7 +239,7 @@ class RpcTransactionTest {
         HttpResponse<String> invalid = post("{\"tx\":");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(error(invalid)).isEqualTo("Invalid JSON payload.");
-        assertThat(relay.size()).isZero();
+        assertThat(peer.relay.size()).isZero();
         assertThat(msb().confirmed().balance(external.address())).contains(funds);
 
         // Paid: accepted by the MSB, then appended and run in the subnet under the wallet's key.
@@ -293,7 +264,7 @@ class RpcTransactionTest {
                 net.intercomj.host.wallet.TracAddress.decode("trac", msb().validatorAddress())));
         // The wallet paid the fee, not the peer.
         assertThat(msb().confirmed().balance(external.address())).contains(funds.subtract(Amounts.FEE));
-        await().atMost(DEADLINE).until(() -> relay.size() == 0);
+        await().atMost(DEADLINE).until(() -> peer.relay.size() == 0);
     }
 
     @Test
@@ -308,7 +279,7 @@ class RpcTransactionTest {
             // The context stays readable.
             assertThat(closed.get("/v1/contract/tx/context").statusCode()).isEqualTo(200);
         }
-        assertThat(relay.size()).isZero();
+        assertThat(peer.relay.size()).isZero();
         assertThat(node.unconfirmed().get(ViewKeys.TX_COUNT)).isEmpty();
     }
 }
